@@ -1,0 +1,257 @@
+// Shapes of the /api/v1 contract as the web app consumes them. Money is in yuan (numbers) at this edge.
+
+export const ROLES = ['admin', 'officer', 'reviewer', 'institution_user', 'enterprise_user', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = ['office', 'bank', 'guarantor', 'insurer', 'fund', 'enterprise'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+}
+
+export interface Organization extends OrganizationRef {
+  code: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organization: OrganizationRef;
+  enterpriseId: string | null;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Meta {
+  name: string;
+  version: string;
+  demo: boolean;
+}
+
+export const SECTORS = ['数字经济', '人工智能', '生命健康', '绿色低碳', '智能制造', '其他'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const LISTING_STATUSES = [
+  'unlisted',
+  'neeq_base',
+  'neeq_innovation',
+  'bse',
+  'star',
+  'main_board',
+  'chinext',
+  'n_board',
+  'overseas',
+] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** The well-known certification types; the server also accepts any other text. */
+export const CERTIFICATION_TYPES = ['高新技术企业', '科技型中小企业', '专精特新', '小巨人', '创新型中小企业'] as const;
+
+export const IP_KINDS = [
+  'invention_patent',
+  'utility_model',
+  'design',
+  'software_copyright',
+  'ic_layout',
+  'plant_variety',
+  'trademark',
+] as const;
+export type IpKind = (typeof IP_KINDS)[number];
+
+export const IP_STATUSES = ['pending', 'granted', 'expired', 'invalid'] as const;
+export type IpStatus = (typeof IP_STATUSES)[number];
+
+export interface EnterpriseSummary {
+  id: string;
+  uscc: string;
+  name: string;
+  district: string;
+  street: string | null;
+  foundedOn: string | null;
+  sector: Sector;
+  industryCode: string | null;
+  listingStatus: ListingStatus;
+  /** Types of the certifications currently valid. */
+  certifications: string[];
+  demo: boolean;
+}
+
+export interface CertificationRecord {
+  id: string;
+  type: string;
+  certificateNo: string | null;
+  issuedOn: string;
+  expiresOn: string | null;
+}
+
+export interface FinancialYear {
+  year: number;
+  revenue: number | null;
+  mainBusinessRevenue: number | null;
+  highTechProductRevenue: number | null;
+  rdExpense: number | null;
+  totalCost: number | null;
+  netProfit: number | null;
+  totalAssets: number | null;
+  totalLiabilities: number | null;
+  employees: number | null;
+  rdStaff: number | null;
+}
+
+export const FINANCIAL_FIELDS = [
+  'revenue',
+  'mainBusinessRevenue',
+  'highTechProductRevenue',
+  'rdExpense',
+  'totalCost',
+  'netProfit',
+  'totalAssets',
+  'totalLiabilities',
+  'employees',
+  'rdStaff',
+] as const;
+export type FinancialField = (typeof FINANCIAL_FIELDS)[number];
+
+export interface IpAsset {
+  id: string;
+  kind: IpKind;
+  number: string;
+  title: string | null;
+  appliedOn: string | null;
+  grantedOn: string | null;
+  status: IpStatus;
+  pledged: boolean;
+}
+
+export interface FinancingRound {
+  id: string;
+  round: string;
+  date: string;
+  amount: number;
+  investors: string | null;
+}
+
+/**
+ * Institution users get only the summary fields until the enterprise consents,
+ * so everything beyond the summary is optional here.
+ */
+export interface EnterpriseDetail extends EnterpriseSummary {
+  certificationRecords?: CertificationRecord[];
+  financials?: FinancialYear[];
+  ipAssets?: IpAsset[];
+  rounds?: FinancingRound[];
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface EnterpriseQuery {
+  q?: string;
+  uscc?: string;
+  sector?: string;
+  district?: string;
+  certification?: string;
+  foundedFrom?: string;
+  foundedTo?: string;
+  sort?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface EnterpriseInput {
+  uscc: string;
+  name: string;
+  district: string;
+  street?: string | null;
+  foundedOn?: string | null;
+  sector: Sector;
+  industryCode?: string | null;
+  listingStatus?: ListingStatus;
+}
+
+export type EnterprisePatch = Partial<Omit<EnterpriseInput, 'uscc'>>;
+
+export interface ImportError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  imported: number;
+  errors: ImportError[];
+}
+
+export interface AuditEntry {
+  id: string;
+  seq: number;
+  at: string;
+  actor: { userId: string; username: string } | null;
+  organizationId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  diff: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+  requestId: string | null;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBroken: null | { seq: number; reason: string };
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  createdBy: { username: string } | null;
+}
+
+export interface ManagedUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organization: OrganizationRef;
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  organizationId: string;
+}
