@@ -1,4 +1,16 @@
 // Shapes of the /api/v1 contract as the web app consumes them. Money is in yuan (numbers) at this edge.
+// The vocabulary is shared with the server (src/shared), so a new sector or round type shows up here too.
+import {
+  IP_KINDS,
+  IP_STATUSES,
+  KNOWN_CERTIFICATIONS,
+  LISTING_STATUSES,
+  ROUNDS,
+  SECTORS,
+  SHANGHAI_DISTRICTS,
+  type ListingStatus,
+  type Sector,
+} from '../../shared/enterprise';
 
 export const ROLES = ['admin', 'officer', 'reviewer', 'institution_user', 'enterprise_user', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,38 +48,15 @@ export interface Meta {
   demo: boolean;
 }
 
-export const SECTORS = ['数字经济', '人工智能', '生命健康', '绿色低碳', '智能制造', '其他'] as const;
-export type Sector = (typeof SECTORS)[number];
-
-export const LISTING_STATUSES = [
-  'unlisted',
-  'neeq_base',
-  'neeq_innovation',
-  'bse',
-  'star',
-  'main_board',
-  'chinext',
-  'n_board',
-  'overseas',
-] as const;
-export type ListingStatus = (typeof LISTING_STATUSES)[number];
+export { IP_KINDS, IP_STATUSES, LISTING_STATUSES, ROUNDS, SECTORS, SHANGHAI_DISTRICTS };
+export type { ListingStatus, Sector };
 
 /** The well-known certification types; the server also accepts any other text. */
-export const CERTIFICATION_TYPES = ['高新技术企业', '科技型中小企业', '专精特新', '小巨人', '创新型中小企业'] as const;
+export const CERTIFICATION_TYPES = KNOWN_CERTIFICATIONS;
 
-export const IP_KINDS = [
-  'invention_patent',
-  'utility_model',
-  'design',
-  'software_copyright',
-  'ic_layout',
-  'plant_variety',
-  'trademark',
-] as const;
 export type IpKind = (typeof IP_KINDS)[number];
-
-export const IP_STATUSES = ['pending', 'granted', 'expired', 'invalid'] as const;
 export type IpStatus = (typeof IP_STATUSES)[number];
+export type RoundType = (typeof ROUNDS)[number];
 
 export interface EnterpriseSummary {
   id: string;
@@ -133,7 +122,7 @@ export interface IpAsset {
 
 export interface FinancingRound {
   id: string;
-  round: string;
+  round: RoundType | string;
   date: string;
   amount: number;
   investors: string | null;

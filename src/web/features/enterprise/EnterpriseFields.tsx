@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row, Select } from 'antd';
-import { LISTING_STATUSES, SECTORS } from '../../api/types';
+import { LISTING_STATUSES, SECTORS, SHANGHAI_DISTRICTS } from '../../api/types';
+import { checkUscc } from '../../../shared/uscc';
 import { useI18n } from '../../app/i18n';
 
 /** The profile fields shared by "create" and "edit"; the USCC is fixed once an enterprise exists. */
@@ -10,7 +11,21 @@ export function EnterpriseFields({ withUscc }: { withUscc: boolean }) {
     <Row gutter={16}>
       {withUscc && (
         <Col xs={24} md={12}>
-          <Form.Item name="uscc" label={t('enterprise.field.uscc')} rules={required}>
+          <Form.Item
+            name="uscc"
+            label={t('enterprise.field.uscc')}
+            rules={[
+              ...required,
+              {
+                // The same GB 32100 check the server runs, so a typo is caught before the round trip.
+                validator: async (_, value: string | undefined) => {
+                  if (!value) return;
+                  const result = checkUscc(value);
+                  if (!result.ok) throw new Error(t(`uscc.${result.rule}`));
+                },
+              },
+            ]}
+          >
             <Input maxLength={18} data-testid="field-uscc" style={{ fontFamily: 'monospace' }} />
           </Form.Item>
         </Col>
@@ -30,7 +45,11 @@ export function EnterpriseFields({ withUscc }: { withUscc: boolean }) {
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="district" label={t('enterprise.field.district')} rules={required}>
-          <Input data-testid="field-district" />
+          <Select
+            showSearch
+            data-testid="field-district"
+            options={SHANGHAI_DISTRICTS.map((d) => ({ value: d, label: d }))}
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

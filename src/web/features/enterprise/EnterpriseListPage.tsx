@@ -5,7 +5,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { enterpriseApi } from '../../api/endpoints';
-import { CERTIFICATION_TYPES, SECTORS, type EnterpriseSummary } from '../../api/types';
+import { CERTIFICATION_TYPES, SECTORS, SHANGHAI_DISTRICTS, type EnterpriseSummary } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { labelOr, useI18n } from '../../app/i18n';
 import { can } from '../../app/roles';
@@ -14,6 +14,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { orDash } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { FILTER_KEYS, paramsFromQuery, parseSort, queryFromParams, type Filters } from './query';
+
+function DateLabel({ text }: { text: string }) {
+  return <Typography.Text type="secondary">{text}</Typography.Text>;
+}
 
 export function EnterpriseListPage() {
   const { t } = useI18n();
@@ -166,7 +170,13 @@ export function EnterpriseListPage() {
           </Col>
           <Col xs={24} md={12} lg={8}>
             <Form.Item name="district">
-              <Input allowClear placeholder={t('enterprise.field.district')} data-testid="filter-district" />
+              <Select
+                allowClear
+                showSearch
+                placeholder={t('enterprise.field.district')}
+                data-testid="filter-district"
+                options={SHANGHAI_DISTRICTS.map((d) => ({ value: d, label: d }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={8}>
@@ -179,14 +189,22 @@ export function EnterpriseListPage() {
               />
             </Form.Item>
           </Col>
-          <Col xs={12} md={6} lg={4}>
+          <Col xs={24} md={12} lg={8}>
             <Form.Item name="foundedFrom">
-              <Input type="date" title={t('enterprise.filter.foundedFrom')} data-testid="filter-founded-from" />
+              <Input
+                type="date"
+                prefix={<DateLabel text={t('enterprise.filter.foundedFrom')} />}
+                data-testid="filter-founded-from"
+              />
             </Form.Item>
           </Col>
-          <Col xs={12} md={6} lg={4}>
+          <Col xs={24} md={12} lg={8}>
             <Form.Item name="foundedTo">
-              <Input type="date" title={t('enterprise.filter.foundedTo')} data-testid="filter-founded-to" />
+              <Input
+                type="date"
+                prefix={<DateLabel text={t('enterprise.filter.foundedTo')} />}
+                data-testid="filter-founded-to"
+              />
             </Form.Item>
           </Col>
         </Row>

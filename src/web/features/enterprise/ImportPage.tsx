@@ -95,7 +95,7 @@ function ImportReport({ result, dryRun }: { result: ImportResult; dryRun: boolea
   const summary =
     result.ok && count === 0
       ? dryRun
-        ? t('import.result.dryRunOk', { imported: result.imported })
+        ? t('import.result.dryRunOk')
         : t('import.result.ok', { imported: result.imported })
       : t('import.result.failed', { count, imported: result.imported });
   return (

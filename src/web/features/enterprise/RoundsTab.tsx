@@ -1,9 +1,9 @@
-import { Button, Form, Input, InputNumber, Popconfirm, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { enterpriseApi } from '../../api/endpoints';
-import type { FinancingRound } from '../../api/types';
-import { useI18n } from '../../app/i18n';
+import { ROUNDS, type FinancingRound } from '../../api/types';
+import { labelOr, useI18n } from '../../app/i18n';
 import { formatWan, orDash } from '../../components/format';
 import { ModalForm, withoutBlanks } from '../../components/ModalForm';
 import { useDelete } from './useDelete';
@@ -22,7 +22,7 @@ export function RoundsTab({ enterpriseId, rounds, editable, onChanged }: Props) 
   const rows = [...rounds].sort((a, b) => b.date.localeCompare(a.date));
 
   const columns: ColumnsType<FinancingRound> = [
-    { key: 'round', title: t('round.field.round'), dataIndex: 'round' },
+    { key: 'round', title: t('round.field.round'), dataIndex: 'round', render: (v: string) => labelOr(t, `round.${v}`, v) },
     { key: 'date', title: t('round.field.date'), dataIndex: 'date' },
     {
       key: 'amount',
@@ -66,7 +66,7 @@ export function RoundsTab({ enterpriseId, rounds, editable, onChanged }: Props) 
         }}
       >
         <Form.Item name="round" label={t('round.field.round')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input placeholder="A / B / Pre-IPO" />
+          <Select options={ROUNDS.map((r) => ({ value: r, label: t(`round.${r}`) }))} />
         </Form.Item>
         <Form.Item name="date" label={t('round.field.date')} rules={[{ required: true, message: t('common.required') }]}>
           <Input type="date" />
