@@ -167,6 +167,15 @@ describe('readTable (xlsx)', () => {
     ]);
   });
 
+  it('reads numbers as Excel shows them (15 significant digits)', async () => {
+    const buffer = await xlsxBuffer((sheet) => {
+      sheet.addRow(['a', 'b', 'c']);
+      sheet.addRow([{ formula: '0.1+0.2', result: 0.1 + 0.2 }, { formula: '1000*1.1', result: 1000 * 1.1 }, 1e-7]);
+    });
+    const table = await readTable(buffer, 'xlsx');
+    expect(table.rows[0]!.cells).toEqual({ a: '0.3', b: '1100', c: '1e-7' });
+  });
+
   it('reads a named sheet', async () => {
     const buffer = await xlsxBuffer((sheet, workbook) => {
       sheet.addRow(['a']);

@@ -157,7 +157,9 @@ function dateText(d: Date): string {
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  // Excel shows and keeps 15 significant digits; a formula's cached 1100.0000000000002
+  // is 1100 to the user, and must not fail a 2-decimal money column.
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
