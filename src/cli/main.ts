@@ -1,0 +1,61 @@
+import { Command, CommanderError } from 'commander';
+import { processIo, UsageError, type CliIo } from './io';
+import { registerAccountCommands } from './commands/accounts';
+import { registerAuditCommands } from './commands/audit';
+import { registerEnterpriseCommands } from './commands/enterprises';
+import { registerServeCommands } from './commands/serve';
+import { runUsccCheck } from './commands/uscc';
+
+/**
+ * `kcjr` — thin over the same services as the API. Exit codes: 0 success, 1 the check failed
+ * (an invalid code, a broken audit chain), 2 bad input or usage (the message names the field).
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('kcjr')
+    .description('KCJR 科创金融服务平台 — platform server and administration')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError(false);
+
+  registerServeCommands(program, io);
+  registerAccountCommands(program, io, setExit);
+  registerAuditCommands(program, io, setExit);
+  registerEnterpriseCommands(program, io, setExit);
+
+  program
+    .command('uscc')
+    .description('统一社会信用代码 tools')
+    .command('check')
+    .description('check codes against GB 32100-2015; exit 0 when all are valid, 1 otherwise')
+    .argument('<code...>', 'codes to check')
+    .action((codes: string[]) => {
+      const r = runUsccCheck(codes);
+      io.out(r.stdout);
+      setExit(r.exitCode);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.err(`kcjr: ${err.message}\n`);
+      return 2;
+    }
+    const maybe = err as { status?: number; message?: string; issues?: { path: string; message: string }[] };
+    if (maybe.status && maybe.status >= 400 && maybe.status < 500) {
+      io.err(`kcjr: ${maybe.message}\n`);
+      return 2;
+    }
+    io.err(`kcjr: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+  return exitCode;
+}

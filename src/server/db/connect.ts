@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+import { PGliteDialect } from './pglite-dialect';
+
+export type Database = Kysely<DB>;
+
+// Type handling shared by both drivers: calendar dates stay 'YYYY-MM-DD' strings (never a Date shifted by a
+// time zone), int8 (fen amounts, counts) become numbers (safe below 2^53 fen ≈ 90 trillion yuan), numeric
+// stays an exact string.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const parsers = {
+  [DATE_OID]: (v: string) => v,
+  [INT8_OID]: (v: string) => Number(v),
+  [NUMERIC_OID]: (v: string) => v,
+};
+
+export interface OpenedDatabase {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL when a URL is given, else PGlite at dataDir ('memory://' for in-memory). */
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<OpenedDatabase> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          (parsers as Record<number, (v: string) => unknown>)[oid] ??
+          pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const inMemory = opts.dataDir === 'memory://';
+  if (!inMemory) fs.mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = new PGlite({ ...(inMemory ? {} : { dataDir: opts.dataDir }), parsers, extensions: { pg_trgm } });
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,47 @@
+import { buildApp } from './app';
+import { loadConfig, type AppConfig } from './config';
+import { openDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { seedDemoIfEmpty } from './seed/demo';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** PGlite directory, or 'memory://'. Ignored when databaseUrl is set. */
+  dataDir?: string;
+  databaseUrl?: string;
+  seedDemo?: boolean;
+  webDir?: string;
+  logLevel?: string;
+}
+
+/** config → database → migrate → (demo seed on an empty database) → listen. */
+export async function startServer(options: StartOptions = {}): Promise<{ url: string; close(): Promise<void>; config: AppConfig }> {
+  const overrides: Partial<AppConfig> = {};
+  if (options.port !== undefined) overrides.port = options.port;
+  if (options.host !== undefined) overrides.host = options.host;
+  if (options.dataDir !== undefined) overrides.dataDir = options.dataDir;
+  if (options.databaseUrl !== undefined) overrides.databaseUrl = options.databaseUrl;
+  if (options.webDir !== undefined) overrides.webDir = options.webDir;
+  if (options.logLevel !== undefined) overrides.logLevel = options.logLevel;
+  const config = loadConfig(process.env, overrides);
+  const opened = await openDatabase(config);
+  try {
+    await migrateToLatest(opened.db);
+    if (options.seedDemo ?? true) await seedDemoIfEmpty(opened.db);
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+  const app = await buildApp({ db: opened.db, config });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  return {
+    url,
+    config,
+    close: async () => {
+      await app.close();
+      await opened.close();
+    },
+  };
+}

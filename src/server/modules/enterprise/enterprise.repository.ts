@@ -1,0 +1,177 @@
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { fenToYuanOrNull } from '../../platform/money';
+import type { EnterpriseSummary, SearchQuery } from './enterprise.schemas';
+
+type Handle = Kysely<DB> | Transaction<DB>;
+export type SearchFilters = Omit<SearchQuery, 'page' | 'pageSize' | 'sort'> & { onlyId?: string | null };
+
+const SORT_COLUMNS = { name: 'name', foundedOn: 'founded_on', uscc: 'uscc', updatedAt: 'updated_at' } as const;
+
+function applyFilters<O>(q: SelectQueryBuilder<DB, 'enterprises', O>, f: SearchFilters, today: string) {
+  if (f.onlyId) q = q.where('enterprises.id', '=', f.onlyId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('enterprises.name', 'ilike', like), eb('enterprises.uscc', 'like', `${f.q!.toUpperCase().replace(/[\\%_]/g, '')}%`)]));
+  }
+  if (f.uscc) q = q.where('enterprises.uscc', '=', f.uscc.toUpperCase());
+  if (f.sector) q = q.where('enterprises.sector', '=', f.sector);
+  if (f.district) q = q.where('enterprises.district', '=', f.district);
+  if (f.foundedFrom) q = q.where('enterprises.founded_on', '>=', f.foundedFrom);
+  if (f.foundedTo) q = q.where('enterprises.founded_on', '<=', f.foundedTo);
+  if (f.certification) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enterprise_certifications as c')
+          .select(sql`1`.as('one'))
+          .whereRef('c.enterprise_id', '=', 'enterprises.id')
+          .where('c.type', '=', f.certification!)
+          .where('c.issued_on', '<=', today)
+          .where((e2) => e2.or([e2('c.expires_on', 'is', null), e2('c.expires_on', '>=', today)])),
+      ),
+    );
+  }
+  return q;
+}
+
+export async function searchEnterprises(
+  db: Handle,
+  f: SearchFilters,
+  sort: SearchQuery['sort'],
+  page: { limit: number; offset: number },
+  today: string,
+): Promise<{ rows: EnterpriseSummary[]; total: number }> {
+  const base = applyFilters(db.selectFrom('enterprises'), f, today);
+  const desc = sort.startsWith('-');
+  const column = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
+  const [countRow, rows] = [
+    await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    await base
+      .select(['id', 'uscc', 'name', 'district', 'street', 'founded_on', 'sector', 'industry_code', 'listing_status', 'demo'])
+      .orderBy(column, (ob) => (desc ? ob.desc().nullsLast() : ob.asc().nullsLast()))
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+  ];
+  const certs = await validCertifications(db, rows.map((r) => r.id), today);
+  return { rows: rows.map((r) => toSummary(r, certs.get(r.id) ?? [])), total: Number(countRow.n) };
+}
+
+/** Streams the rows of a filtered search in pages, for exports of any size. */
+export async function* iterateEnterprises(db: Handle, f: SearchFilters, today: string, pageSize = 2000) {
+  let after = '';
+  for (;;) {
+    const rows = await applyFilters(db.selectFrom('enterprises'), f, today)
+      .selectAll()
+      .where('uscc', '>', after)
+      .orderBy('uscc')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.uscc;
+  }
+}
+
+async function validCertifications(db: Handle, ids: string[], today: string): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('enterprise_certifications')
+    .select(['enterprise_id', 'type'])
+    .where('enterprise_id', 'in', ids)
+    .where('issued_on', '<=', today)
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
+    .orderBy('type')
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.enterprise_id) ?? [];
+    if (!list.includes(r.type)) list.push(r.type);
+    map.set(r.enterprise_id, list);
+  }
+  return map;
+}
+
+type EnterpriseRow = {
+  id: string; uscc: string; name: string; district: string; street: string | null; founded_on: string | null;
+  sector: string; industry_code: string | null; listing_status: string; demo: boolean;
+};
+
+function toSummary(r: EnterpriseRow, certifications: string[]): EnterpriseSummary {
+  return {
+    id: r.id,
+    uscc: r.uscc,
+    name: r.name,
+    district: r.district,
+    street: r.street,
+    foundedOn: r.founded_on,
+    sector: r.sector,
+    industryCode: r.industry_code,
+    listingStatus: r.listing_status,
+    certifications,
+    demo: r.demo,
+  };
+}
+
+export async function findEnterpriseRow(db: Handle, id: string) {
+  return db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function loadEnterprise(db: Handle, id: string, today: string, withPrivate: boolean) {
+  const row = await findEnterpriseRow(db, id);
+  if (!row) return undefined;
+  const certs = await db.selectFrom('enterprise_certifications').selectAll().where('enterprise_id', '=', id).orderBy('issued_on', 'desc').execute();
+  const valid = certs.filter((c) => c.issued_on <= today && (!c.expires_on || c.expires_on >= today)).map((c) => c.type);
+  const detail = {
+    ...toSummary(row, [...new Set(valid)].sort()),
+    certificationRecords: certs.map((c) => ({ id: c.id, type: c.type, certificateNo: c.certificate_no, issuedOn: c.issued_on, expiresOn: c.expires_on })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+  if (!withPrivate) return detail;
+  const [financials, ipAssets, rounds] = [
+    await db.selectFrom('enterprise_financials').selectAll().where('enterprise_id', '=', id).orderBy('year').execute(),
+    await db.selectFrom('enterprise_ip_assets').selectAll().where('enterprise_id', '=', id).orderBy('kind').orderBy('number').execute(),
+    await db.selectFrom('enterprise_rounds').selectAll().where('enterprise_id', '=', id).orderBy('date').execute(),
+  ];
+  return {
+    ...detail,
+    financials: financials.map(financialsToView),
+    ipAssets: ipAssets.map((a) => ({ id: a.id, kind: a.kind, number: a.number, title: a.title, appliedOn: a.applied_on, grantedOn: a.granted_on, status: a.status, pledged: a.pledged })),
+    rounds: rounds.map((r) => ({ id: r.id, round: r.round, date: r.date, amount: r.amount / 100, investors: r.investors })),
+  };
+}
+
+export function financialsToView(f: DB['enterprise_financials']) {
+  return {
+    year: f.year,
+    revenue: fenToYuanOrNull(f.revenue),
+    mainBusinessRevenue: fenToYuanOrNull(f.main_business_revenue),
+    highTechProductRevenue: fenToYuanOrNull(f.high_tech_product_revenue),
+    rdExpense: fenToYuanOrNull(f.rd_expense),
+    totalCost: fenToYuanOrNull(f.total_cost),
+    netProfit: fenToYuanOrNull(f.net_profit),
+    totalAssets: fenToYuanOrNull(f.total_assets),
+    totalLiabilities: fenToYuanOrNull(f.total_liabilities),
+    employees: f.employees,
+    rdStaff: f.rd_staff,
+  };
+}
+
+/** Each enterprise's most recent year of financials. */
+export async function latestFinancials(db: Handle, ids: string[]) {
+  const map = new Map<string, DB['enterprise_financials']>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('enterprise_financials')
+    .selectAll()
+    .distinctOn('enterprise_id')
+    .where('enterprise_id', 'in', ids)
+    .orderBy('enterprise_id')
+    .orderBy('year', 'desc')
+    .execute();
+  for (const r of rows) map.set(r.enterprise_id, r);
+  return map;
+}

@@ -1,0 +1,15 @@
+import type { App, Deps } from '../platform/http';
+import { accountRoutes } from './accounts/accounts.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import { enterpriseRoutes } from './enterprise/enterprise.routes';
+import { metaRoutes } from './meta/meta.routes';
+
+/** Every module's routes, mounted under /api/v1. */
+export async function registerModules(app: App, deps: Deps): Promise<void> {
+  await metaRoutes(app, deps);
+  await authRoutes(app, deps);
+  await accountRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await enterpriseRoutes(app, deps);
+}

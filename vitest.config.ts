@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers (docs/ARCHITECTURE.md#tests):
+//  unit — pure tests and database/API tests on a fresh in-memory PGlite per file;
+//  pg   — the database/API tests (*.db.test.ts) again on PostgreSQL, only when TEST_DATABASE_URL is set;
+//  e2e  — browser flows with playwright-core driving Debian's Chromium against the built web app.
+const pg = process.env.TEST_DATABASE_URL
+  ? [
+      {
+        extends: true as const,
+        test: {
+          name: 'pg',
+          include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
+          env: { KCJR_TEST_DB: 'pg' },
+        },
+      },
+    ]
+  : [];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'policies/**/*.test.ts'],
+        },
+      },
+      ...pg,
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
