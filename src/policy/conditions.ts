@@ -19,7 +19,7 @@ export function checkGates(ctx: ClaimContext): boolean {
   const kindOk = measure.accepts.has(beneficiary.kind);
   const accepted = [...measure.accepts].join('/');
   if (!condition(ctx, 'beneficiary-kind', kindOk, { kind: beneficiary.kind }, `kind ∈ {${accepted}}`,
-    `受益主体类型 ${beneficiary.kind}${kindOk ? '符合' : '不符合'}本措施（限 ${accepted}）`,
+    `受益主体类型 ${beneficiary.kind} ${kindOk ? '符合' : '不符合'}本措施（限 ${accepted}）`,
     `beneficiary kind ${beneficiary.kind} ${kindOk ? 'fits' : 'does not fit'} (${accepted})`, measure.citation)) return false;
   const req = doc.registration.requires;
   const registered = beneficiary[req];

@@ -1,7 +1,8 @@
 // Per-claim evaluation state: the trace being written, parameters read (each once, by
 // the claim's eventDate or the request overlay) and missing 细则 parameters.
 import { parameterValueAt, type CompiledMeasure, type Ruleset } from './compile';
-import { toPercentString, toPlainString, type Decimal } from './decimal';
+import { multiply, roundHalfUp, toPercentString, toPlainString, type Decimal } from './decimal';
+import { formatYuan } from './money';
 import type { ParsedClaim, ParsedGranted } from './input';
 import type { Beneficiary, InputIssue, TraceStep } from './types';
 
@@ -24,7 +25,7 @@ export function newContext(ruleset: Ruleset, claim: ParsedClaim, beneficiary: Be
 
 export function formatParameter(unit: 'rate' | 'yuan' | 'years', d: Decimal): string {
   if (unit === 'rate') return toPercentString(d);
-  if (unit === 'yuan') return `${toPlainString(d)} 元`;
+  if (unit === 'yuan') return `${formatYuan(Number(roundHalfUp(multiply(d, { units: 100n, scale: 0 }))))} 元`;
   return `${toPlainString(d)} 年`;
 }
 
