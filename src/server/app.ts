@@ -14,8 +14,23 @@ import { resolvePrincipal } from './platform/authenticate';
 import { forbidden, unauthorized } from './platform/errors';
 import { errorHandler } from './platform/error-handler';
 import type { App } from './platform/http';
+import type { Access } from './platform/principal';
 import { safeEqual } from './platform/secrets';
 import { registerModules } from './modules';
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  route: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/v1 route with its declared access (the access test checks it covers them all). */
+    apiRoutes: ApiRoute[];
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -41,9 +56,13 @@ export async function buildApp(deps: { db: Database; config: AppConfig; logger?:
   });
 
   // Every API route must say who may call it; a route without `config.access` fails start-up.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`);
+    if (!route.url.startsWith('/api/v1')) return;
+    if (!route.config?.access) throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, route: route.url, access: route.config.access });
     }
   });
   app.decorateRequest('principal', null);

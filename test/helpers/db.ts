@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type OpenedDatabase } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
+
+/** 'pg' when the suite runs in the PostgreSQL project (vitest.config.ts), else embedded PGlite. */
+export const TEST_DB_KIND: 'pglite' | 'pg' = process.env.KCJR_TEST_DB === 'pg' ? 'pg' : 'pglite';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database created
+ * from TEST_DATABASE_URL and dropped again on close.
+ */
+export async function freshDatabase(): Promise<OpenedDatabase> {
+  if (TEST_DB_KIND === 'pglite') {
+    const opened = await openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(opened.db);
+    return opened;
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('KCJR_TEST_DB=pg needs TEST_DATABASE_URL');
+  const name = `kcjr_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const opened = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  await migrateToLatest(opened.db);
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
