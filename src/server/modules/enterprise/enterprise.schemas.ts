@@ -145,5 +145,9 @@ export const importReport = z.object({
   ok: z.boolean(),
   imported: z.number(),
   dryRun: z.boolean(),
+  // What the upsert did: a re-import of the same file shows created 0, updated 0.
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
   errors: z.array(z.object({ line: z.number(), column: z.string(), message: z.string() })),
 });
