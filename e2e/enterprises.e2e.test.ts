@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
+import { makeUscc } from '../src/shared/uscc';
 import { AppShell } from './pages/AppShell';
+import { CreateEnterprisePage } from './pages/CreateEnterprisePage';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage';
 import { EnterpriseListPage } from './pages/EnterpriseListPage';
 import { LoginPage } from './pages/LoginPage';
@@ -72,5 +74,26 @@ describe.skipIf(noBrowser)('enterprise registry', () => {
     await list.waitForRows();
     for (const s of await list.columnTexts(SECTOR_COLUMN)) expect(s).toBe('人工智能');
     expect(await page.getByTestId('filter-sector').innerText()).toContain('人工智能');
+  });
+
+  it("shows the server's validation message beside the field, then creates the enterprise", async () => {
+    const page = await e2e.newPage();
+    await new LoginPage(page).open();
+    await new LoginPage(page).signIn('officer1');
+    await new AppShell(page).navigate('enterprise-new');
+
+    const form = new CreateEnterprisePage(page);
+    // The browser does not limit the name's length; the server does (200 characters).
+    await form.fill({ uscc: makeUscc(765432), name: '长'.repeat(201), sector: '人工智能', district: '杨浦区', foundedOn: '2021-06-01' });
+    await form.submit();
+    expect(await form.fieldError('field-name')).toMatch(/200/);
+    expect(new URL(page.url()).pathname).toBe('/enterprises/new');
+
+    await form.setName('上海界面新建测试科技有限公司');
+    await form.submit();
+    const detail = new EnterpriseDetailPage(page);
+    await detail.name.waitFor();
+    expect(await detail.name.innerText()).toBe('上海界面新建测试科技有限公司');
+    expect(new URL(page.url()).pathname).toMatch(/^\/enterprises\/[^/]+$/);
   });
 });

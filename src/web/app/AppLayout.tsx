@@ -23,11 +23,16 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
         <div
-          style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px', color: '#fff', gap: 8 }}
+          style={{ height: 64, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 20px', color: '#fff' }}
           data-testid="brand"
         >
-          <strong style={{ fontSize: 18 }}>{t('app.shortName')}</strong>
-          <span style={{ fontSize: 12, opacity: 0.75, whiteSpace: 'nowrap' }}>{t('app.name')}</span>
+          <strong style={{ fontSize: 18, lineHeight: '22px' }}>{t('app.shortName')}</strong>
+          <span
+            style={{ fontSize: 12, lineHeight: '18px', opacity: 0.75, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            title={t('app.name')}
+          >
+            {t('app.name')}
+          </span>
         </div>
         <Menu
           theme="dark"

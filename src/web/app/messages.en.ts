@@ -249,6 +249,7 @@ export const en: Record<MessageKey, string> = {
   'tokens.field.name': 'Name',
   'tokens.field.scopes': 'Scopes',
   'tokens.field.expiresAt': 'Expires on (optional)',
+  'tokens.field.expiresAtColumn': 'Expires at',
   'tokens.field.createdAt': 'Created at',
   'tokens.field.lastUsedAt': 'Last used',
   'tokens.field.createdBy': 'Created by',

@@ -246,6 +246,7 @@ export const zh = {
   'tokens.field.name': '名称',
   'tokens.field.scopes': '权限范围',
   'tokens.field.expiresAt': '到期日（可选）',
+  'tokens.field.expiresAtColumn': '到期时间',
   'tokens.field.createdAt': '创建时间',
   'tokens.field.lastUsedAt': '最近使用',
   'tokens.field.createdBy': '创建人',

@@ -72,7 +72,7 @@ export function TokensPage() {
     },
     {
       key: 'expiresAt',
-      title: t('tokens.field.expiresAt'),
+      title: t('tokens.field.expiresAtColumn'),
       dataIndex: 'expiresAt',
       render: (v: string | null) => formatDateTime(v, language),
     },

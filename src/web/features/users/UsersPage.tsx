@@ -18,18 +18,31 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
 
   const columns: ColumnsType<ManagedUser> = [
-    { key: 'username', title: t('users.field.username'), dataIndex: 'username' },
+    {
+      key: 'username',
+      title: t('users.field.username'),
+      dataIndex: 'username',
+      defaultSortOrder: 'ascend',
+      sorter: (a, b) => a.username.localeCompare(b.username, 'en', { numeric: true }),
+    },
     { key: 'displayName', title: t('users.field.displayName'), dataIndex: 'displayName' },
     {
       key: 'organization',
       title: t('users.field.organization'),
+      sorter: (a, b) => a.organization.name.localeCompare(b.organization.name, 'zh-CN'),
       render: (_, u) => (
         <span>
           {u.organization.name} <Tag>{t(`orgKind.${u.organization.kind}`)}</Tag>
         </span>
       ),
     },
-    { key: 'role', title: t('users.field.role'), dataIndex: 'role', render: (v: ManagedUser['role']) => t(`role.${v}`) },
+    {
+      key: 'role',
+      title: t('users.field.role'),
+      dataIndex: 'role',
+      sorter: (a, b) => a.role.localeCompare(b.role),
+      render: (v: ManagedUser['role']) => t(`role.${v}`),
+    },
     {
       key: 'status',
       title: t('users.field.status'),
