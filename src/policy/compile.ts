@@ -41,6 +41,8 @@ export interface CompiledMeasure {
   document: DocumentSource;
   citation: string;
   accepts: ReadonlySet<BeneficiaryKind>;
+  /** "institution/bank/…", for the trace. */
+  acceptsText: string;
   group: GroupSource | undefined;
   /** Parameter keys by the short name used in the measure file. */
   paramKey: (name: string) => string;
@@ -96,6 +98,7 @@ export function compileRuleset(source: RulesetSource): Ruleset {
       document,
       citation: `${document.docNumber} ${m.clause}`,
       accepts: new Set(acceptedKinds(m.beneficiary)),
+      acceptsText: acceptedKinds(m.beneficiary).join('/'),
       group: groupOf.get(m.id),
       paramKey: (name) => `${m.id}.${name}`,
     });

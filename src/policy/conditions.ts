@@ -17,7 +17,7 @@ export function checkGates(ctx: ClaimContext): boolean {
     `event date ${d} is ${inWindow ? 'within' : 'outside'} the window ${doc.window.from} to ${doc.window.to}`,
     `${doc.docNumber} ${doc.window.clause}`)) return false;
   const kindOk = measure.accepts.has(beneficiary.kind);
-  const accepted = [...measure.accepts].join('/');
+  const accepted = measure.acceptsText;
   if (!condition(ctx, 'beneficiary-kind', kindOk, { kind: beneficiary.kind }, `kind ∈ {${accepted}}`,
     `受益主体类型 ${beneficiary.kind} ${kindOk ? '符合' : '不符合'}本措施（限 ${accepted}）`,
     `beneficiary kind ${beneficiary.kind} ${kindOk ? 'fits' : 'does not fit'} (${accepted})`, measure.citation)) return false;

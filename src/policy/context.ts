@@ -29,6 +29,13 @@ export function formatParameter(unit: 'rate' | 'yuan' | 'years', d: Decimal): st
   return `${toPlainString(d)} 年`;
 }
 
+const DISPLAY = new WeakMap<object, string>();
+function displayOf(unit: 'rate' | 'yuan' | 'years', v: { value: Decimal }): string {
+  let s = DISPLAY.get(v);
+  if (s === undefined) DISPLAY.set(v, (s = formatParameter(unit, v.value)));
+  return s;
+}
+
 /** Reads a measure parameter by short name; records one trace step per key. */
 export function readParam(ctx: ClaimContext, name: string): Decimal | undefined {
   const key = ctx.measure.paramKey(name);
@@ -47,7 +54,7 @@ export function readParam(ctx: ClaimContext, name: string): Decimal | undefined 
     });
     return undefined;
   }
-  const shown = formatParameter(p.unit, value);
+  const shown = dated ? displayOf(p.unit, dated) : formatParameter(p.unit, value);
   ctx.trace.push({
     kind: 'parameter', step: 'parameter', key, label: p.label, labelEn: p.labelEn, unit: p.unit,
     parameterValue: toPlainString(value), effectiveFrom: dated?.from ?? null, source: overlaid ? 'overlay' : dated!.source,

@@ -76,6 +76,7 @@ function evaluateAlone(ruleset: Ruleset, req: ParsedRequest, claim: ParsedClaim,
 
 export function toResult(w: Working): ClaimResult {
   const m = w.claim.measure;
+  let reasons: string[] | undefined;
   const result: ClaimResult = {
     id: w.claim.id,
     measure: m.id,
@@ -86,10 +87,16 @@ export function toResult(w: Working): ClaimResult {
     basis: w.status === 'granted' ? w.basis : null,
     excludedBy: w.excludedBy,
     missingParameters: w.status === 'needs-parameters' ? w.missing : [],
-    reasons: [],
+    // The one-sentence explanation, rendered when first read (JSON.stringify reads it):
+    // a 免申即享 scan over many claims mostly looks at status and amount only.
+    get reasons(): string[] {
+      return (reasons ??= [explainResult(result, 'zh')]);
+    },
+    set reasons(value: string[]) {
+      reasons = value;
+    },
     trace: w.trace,
   };
-  result.reasons = [explainResult(result, 'zh')];
   return result;
 }
 

@@ -129,20 +129,21 @@ function parseClaim(ruleset: Ruleset, c: unknown, i: number, issues: InputIssue[
       if (!spec.optional) issues.push({ path, message: `${who}: required fact ${name} (${spec.label}) is missing` });
       continue;
     }
-    const bad = (m: string) => issues.push({ path, message: `${who}: ${name} (${spec.label}) ${m}` });
+    let problem: string | undefined;
     if (spec.type === 'money') {
       const r = parseYuan(v);
       if (r.ok) fen[name] = r.fen;
-      else bad(r.message);
+      else problem = r.message;
     } else if (spec.type === 'rate') {
       const d = typeof v === 'number' && v >= 0 ? decimalFromValue(v) : undefined;
       if (d && decimalPlaces(d) <= 12) rates[name] = d;
-      else bad('must be a non-negative decimal number, e.g. 0.035');
+      else problem = 'must be a non-negative decimal number, e.g. 0.035';
     } else if (spec.type === 'date') {
-      if (!isIsoDate(v)) bad('must be a calendar date YYYY-MM-DD');
+      if (!isIsoDate(v)) problem = 'must be a calendar date YYYY-MM-DD';
     } else if (spec.type === 'enum') {
-      if (typeof v !== 'string' || !spec.values?.includes(v)) bad(`must be one of ${spec.values?.join(', ')}`);
-    } else if (typeof v !== 'boolean') bad('must be true or false');
+      if (typeof v !== 'string' || !spec.values?.includes(v)) problem = `must be one of ${spec.values?.join(', ')}`;
+    } else if (typeof v !== 'boolean') problem = 'must be true or false';
+    if (problem) issues.push({ path, message: `${who}: ${name} (${spec.label}) ${problem}` });
   }
   if (issues.length > before) return undefined;
   const eventDate = c.eventDate as string;

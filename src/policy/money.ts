@@ -34,6 +34,8 @@ export function formatYuan(fen: number): string {
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / 100);
   const cents = abs % 100;
-  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(yuan);
+  let grouped = '';
+  for (let i = 0; i < digits.length; i++) grouped += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
   return `${neg ? '-' : ''}${grouped}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
 }

@@ -20,10 +20,9 @@ export function applySequential(ruleset: Ruleset, req: ParsedRequest, working: W
     const ctx = newContext(ruleset, claim, req.beneficiary, req.granted, req.overlay, []);
     ctx.trace = w.trace;
     ctx.read = w.read;
-    const earlier = (pred: (e: Working) => boolean) => grantedHere.find(pred);
     let ok = true;
     if (m.source.cap?.kind === 'once') {
-      const e = earlier((x) => x.claim.measure === m);
+      const e = grantedHere.find((x) => x.claim.measure === m);
       ok = condition(ctx, 'once', !e, { earlierClaim: e?.claim.id ?? null }, 'not granted earlier in this request',
         e ? `本次已由 ${e.claim.id} 享受本措施（一次性支持），不再重复享受` : '本次请求中未另行享受本措施（一次性支持）',
         e ? `already granted to ${e.claim.id} in this request; a one-off measure` : 'not granted earlier in this request', `${m.document.docNumber} ${m.source.cap.clause}`);
@@ -32,10 +31,10 @@ export function applySequential(ruleset: Ruleset, req: ParsedRequest, working: W
       if (!ok) break;
       const clause = `${m.document.docNumber} ${c.clause}`;
       if (c.type === 'notGranted') {
-        const e = earlier((x) => x.claim.measure.id === c.measure);
+        const e = grantedHere.find((x) => x.claim.measure.id === c.measure);
         if (e) ok = condition(ctx, 'not-granted', false, { [c.measure]: e.claim.id }, `${c.measure} not granted`, `本次已由 ${e.claim.id} 享受 ${c.measure}，不能同时享受本措施`, `${c.measure} granted to ${e.claim.id}; the two are exclusive`, clause);
       } else if (c.type === 'onePerMatterPerYear') {
-        const e = earlier((x) => x.claim.measure === m && x.claim.year === claim.year && x.claim.matter === claim.matter);
+        const e = grantedHere.find((x) => x.claim.measure === m && x.claim.year === claim.year && x.claim.matter === claim.matter);
         if (e) ok = condition(ctx, 'one-per-matter-per-year', false, { matter: claim.matter ?? null, year: claim.year }, 'one grant per project per year', `项目 ${claim.matter} 在 ${claim.year} 年已由 ${e.claim.id} 获得支持`, `project ${claim.matter} already supported in ${claim.year} by ${e.claim.id}`, clause);
       }
     }
