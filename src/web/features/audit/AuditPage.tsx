@@ -141,7 +141,7 @@ export function AuditPage() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="action">
-              <Input allowClear placeholder={t('audit.filter.action')} />
+              <Input allowClear placeholder={t('audit.filter.action')} data-testid="audit-filter-action" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -166,7 +166,7 @@ export function AuditPage() {
           </Col>
         </Row>
         <Space style={{ marginBottom: 16 }}>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-filter-submit">
             {t('common.search')}
           </Button>
           <Button
