@@ -138,6 +138,156 @@ export interface EnterpriseRoundTable {
   investors: string | null;
 }
 
+// Issue #3: policy parameters (maker-checker) and subsidy fulfilment. Money in fen, dates 'YYYY-MM-DD'.
+export interface PolicyParameterChangeTable {
+  id: Generated<string>;
+  key: string;
+  value: string;
+  effective_from: string;
+  reference: string;
+  reason: string;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  proposed_by: string;
+  proposed_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  approved_seq: number | null;
+}
+
+export interface PolicyParameterStateTable {
+  id: number;
+  token: string;
+  approved_count: number;
+}
+
+export interface SubsidyBeneficiaryTable {
+  uscc: string;
+  created_at: CreatedAt;
+}
+
+export type SubsidyClaimStatus = 'draft' | 'submitted' | 'under_review' | 'determined' | 'rejected' | 'in_public_notice' | 'approved_for_payment' | 'paid' | 'withdrawn';
+
+export interface SubsidyClaimTable {
+  id: Generated<string>;
+  number: string;
+  measure: string;
+  origin: 'application' | 'proactive';
+  status: SubsidyClaimStatus;
+  beneficiary_uscc: string;
+  beneficiary_name: string;
+  beneficiary_kind: string;
+  registered_in_yangpu: boolean;
+  registered_in_shanghai: boolean;
+  enterprise_id: string | null;
+  organization_id: string | null;
+  event_date: string;
+  matter: string | null;
+  facts: JSONColumnType<Record<string, number | string | boolean>>;
+  entitlement_key: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+  engine_status: string | null;
+  engine_amount: number | null;
+  engine_result: ColumnType<unknown, string | null, string | null>;
+  ruleset_version: string | null;
+  input_hash: string | null;
+  amount: number | null;
+  adjustment_reason: string | null;
+  determined_by: string | null;
+  determined_at: Date | null;
+  needs_second_approval: Generated<boolean>;
+  second_approved_by: string | null;
+  second_approved_at: Date | null;
+  notice_start: string | null;
+  notice_end: string | null;
+  payment_reference: string | null;
+  payment_key: string | null;
+  paid_at: Date | null;
+  paid_by: string | null;
+  closing_reason: string | null;
+}
+
+export interface SubsidyClaimTransitionTable {
+  id: Generated<number>;
+  claim_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string | null;
+  actor_name: string;
+  reason: string | null;
+  at: CreatedAt;
+}
+
+export interface SubsidyClaimFileTable {
+  id: Generated<string>;
+  claim_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface SubsidyObjectionTable {
+  id: Generated<string>;
+  claim_id: string;
+  raised_by_name: string;
+  content: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  upheld: boolean | null;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
+export interface SubsidyBudgetTable {
+  measure: string;
+  year: number;
+  allocated: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SubsidySettingsTable {
+  id: number;
+  second_approval_threshold: number;
+  notice_working_days: number;
+  holidays: JSONColumnType<string[]>;
+  updated_at: Timestamp;
+}
+
+export interface SubsidyEntitlementTable {
+  id: Generated<string>;
+  key: string;
+  year: number;
+  source: string;
+  measure: string;
+  beneficiary_uscc: string;
+  beneficiary_name: string;
+  beneficiary_kind: string;
+  registered_in_yangpu: boolean;
+  registered_in_shanghai: boolean;
+  enterprise_id: string | null;
+  organization_id: string | null;
+  event_date: string;
+  matter: string | null;
+  facts: JSONColumnType<Record<string, number | string | boolean>>;
+  basis_note: string | null;
+  status: string;
+  amount: number;
+  basis: string | null;
+  ruleset_version: string;
+  scanned_at: Date | string;
+  claim_id: string | null;
+}
+
 export interface DB {
   meta: MetaTable;
   organizations: OrganizationTable;
@@ -151,4 +301,14 @@ export interface DB {
   enterprise_financials: EnterpriseFinancialsTable;
   enterprise_ip_assets: EnterpriseIpAssetTable;
   enterprise_rounds: EnterpriseRoundTable;
+  policy_parameter_changes: PolicyParameterChangeTable;
+  policy_parameter_state: PolicyParameterStateTable;
+  subsidy_beneficiaries: SubsidyBeneficiaryTable;
+  subsidy_claims: SubsidyClaimTable;
+  subsidy_claim_transitions: SubsidyClaimTransitionTable;
+  subsidy_claim_files: SubsidyClaimFileTable;
+  subsidy_objections: SubsidyObjectionTable;
+  subsidy_budgets: SubsidyBudgetTable;
+  subsidy_settings: SubsidySettingsTable;
+  subsidy_entitlements: SubsidyEntitlementTable;
 }

@@ -4,6 +4,9 @@ import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { enterpriseRoutes } from './enterprise/enterprise.routes';
 import { metaRoutes } from './meta/meta.routes';
+import { policyRoutes } from './policy/policy.routes';
+import { registerSubsidyFactSources } from './subsidy/register';
+import { subsidyRoutes } from './subsidy/subsidy.routes';
 
 /** Every module's routes, mounted under /api/v1. */
 export async function registerModules(app: App, deps: Deps): Promise<void> {
@@ -12,4 +15,7 @@ export async function registerModules(app: App, deps: Deps): Promise<void> {
   await accountRoutes(app, deps);
   await auditRoutes(app, deps);
   await enterpriseRoutes(app, deps);
+  await policyRoutes(app, deps);
+  registerSubsidyFactSources();
+  await subsidyRoutes(app, deps);
 }
