@@ -115,6 +115,11 @@ function toSummary(r: EnterpriseRow, certifications: string[]): EnterpriseSummar
   };
 }
 
+/** PostgreSQL's unique_violation (23505), from node-postgres and PGlite alike. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+}
+
 export async function findEnterpriseRow(db: Handle, id: string) {
   return db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst();
 }

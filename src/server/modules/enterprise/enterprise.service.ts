@@ -6,7 +6,7 @@ import { todayInShanghai } from '../../platform/dates';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { yuanToFen } from '../../platform/money';
 import type { ActorContext, Principal } from '../../platform/principal';
-import { findEnterpriseRow, loadEnterprise, searchEnterprises, type SearchFilters } from './enterprise.repository';
+import { findEnterpriseRow, isUniqueViolation, loadEnterprise, searchEnterprises, type SearchFilters } from './enterprise.repository';
 import type { CreateEnterpriseInput, FinancialsInput, SearchQuery, UpdateEnterpriseInput } from './enterprise.schemas';
 
 type Ctx = ActorContext & { principal: Principal };
@@ -64,6 +64,10 @@ export async function createEnterprise(db: Database, ctx: Ctx, input: CreateEnte
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: row.id, after: input });
     return row.id;
+  }).catch((err: unknown) => {
+    // Two requests for the same USCC can both pass the check above; the unique index decides, and the loser is a 409.
+    if (isUniqueViolation(err)) throw conflict(`an enterprise with USCC ${input.uscc} already exists`);
+    throw err;
   });
   return getEnterprise(db, ctx, id);
 }
@@ -79,9 +83,10 @@ export async function updateEnterprise(db: Database, ctx: Ctx, id: string, input
       const value = input[field as keyof UpdateEnterpriseInput];
       if (value !== undefined) set[column] = value;
     }
-    if (Object.keys(set).length === 0) return;
-    const after = await trx.updateTable('enterprises').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     const pick = (r: Record<string, unknown>) => Object.fromEntries(Object.values(PROFILE_COLUMNS).map((c) => [c, r[c]]));
+    // A PATCH that repeats the current values is not a change: no update, no audit row.
+    if (Object.keys(changedFields(pick(before), { ...pick(before), ...set }).after).length === 0) return;
+    const after = await trx.updateTable('enterprises').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     const diff = changedFields(pick(before), pick(after));
     await writeAudit(trx, ctx, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, ...diff });
   });
