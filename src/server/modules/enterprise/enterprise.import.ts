@@ -1,10 +1,12 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/connect';
 import type { DB } from '../../db/schema';
 import { SECTORS, SHANGHAI_DISTRICTS } from '../../../shared/enterprise';
 import { changedFields, writeAuditBatch, type AuditEntry } from '../../platform/audit';
+import { conflict } from '../../platform/errors';
 import type { ActorContext } from '../../platform/principal';
 import { col, defineColumns, importReport, parseTableFile, type ImportReport, type RecordOf } from '../../platform/tabular';
+import { isUniqueViolation } from './enterprise.repository';
 
 /** The enterprise import file (issue #2): one row per enterprise; the financial columns fill `year`'s financials. */
 export const ENTERPRISE_IMPORT_COLUMNS = defineColumns({
@@ -70,7 +72,19 @@ export async function importEnterprises(
   }
   const rows = parsed.records.map((r) => r.value);
   if (options.dryRun) return { ...importReport(0, parsed.errors), ...empty };
-  const counts = await db.transaction().execute((trx) => upsertAll(trx, ctx, rows, file.filename));
+  const counts = await db
+    .transaction()
+    .execute(async (trx) => {
+      // Imports run one at a time, so two uploads of the same file do not both insert its new USCCs: the second
+      // waits, then finds them and reports them unchanged.
+      await sql`select pg_advisory_xact_lock(hashtext('kcjr.enterprise.import'))`.execute(trx);
+      return upsertAll(trx, ctx, rows, file.filename);
+    })
+    .catch((err: unknown) => {
+      // A registration through the API raced this import for a USCC; nothing was written, the user may retry.
+      if (isUniqueViolation(err)) throw conflict('an enterprise in this file was registered while it was being imported; import it again');
+      throw err;
+    });
   return { ...importReport(counts.created + counts.updated + counts.unchanged, parsed.errors), dryRun: false, ...counts };
 }
 
