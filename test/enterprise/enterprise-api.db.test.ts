@@ -50,6 +50,13 @@ describe('create', () => {
     expect(res.json().message).toContain(makeUscc(1));
   });
 
+  it('answers concurrent registrations of one USCC with one 201 and 409s, never a 500', async () => {
+    await ctx.session('officer');
+    const payload = { ...base, name: '并发登记有限公司', uscc: makeUscc(304) };
+    const results = await Promise.all([1, 2, 3, 4].map(() => ctx.as('officer', { method: 'POST', url: '/api/v1/enterprises', payload })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+  });
+
   const valid = { ...base, uscc: makeUscc(302) };
   const badCases: [string, Record<string, unknown>, string, RegExp][] = [
     ['a wrong check character', { ...valid, uscc: `${makeUscc(302).slice(0, 17)}${makeUscc(302).endsWith('0') ? '1' : '0'}` }, 'body.uscc', /check character should be/],
@@ -104,6 +111,14 @@ describe('patch', () => {
     const rows = await auditRows(e.id, 'enterprise.update');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.diff).toEqual({ before: { name: '待修改有限公司', sector: '智能制造' }, after: { name: '已修改有限公司', sector: '数字经济' } });
+  });
+
+  it('treats a patch that repeats the current values as no change: no audit row, updated_at kept', async () => {
+    const e = await create({ ...base, name: '不变有限公司', uscc: makeUscc(312) });
+    const res = await ctx.as('officer', { method: 'PATCH', url: `/api/v1/enterprises/${e.id}`, payload: { name: ' 不变有限公司 ', foundedOn: '2020-03-15', sector: '智能制造' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().updatedAt).toBe(e.updatedAt);
+    expect(await auditRows(e.id, 'enterprise.update')).toEqual([]);
   });
 
   it('rejects an unknown field and a changed USCC (not editable) with 400', async () => {

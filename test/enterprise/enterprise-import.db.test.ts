@@ -169,6 +169,15 @@ describe('re-import', () => {
     expect(added[0]!.diff).toMatchObject({ after: { file: 'same.csv', rows: 3, created: 0, updated: 0, unchanged: 3 } });
   });
 
+  it('runs concurrent uploads of one file one after another: one creates, the others find the rows unchanged', async () => {
+    const file = csv([good(810), good(811)]);
+    const results = await Promise.all([1, 2, 3].map(() => upload(file, 'twice.csv')));
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const reports = results.map((r) => r.json() as Report);
+    expect(reports.map((r) => r.created).sort()).toEqual([0, 0, 2]);
+    expect(reports.map((r) => r.unchanged).sort()).toEqual([0, 2, 2]);
+  });
+
   it('also changes nothing when the same rows come as XLSX', async () => {
     const report = await importOk(await xlsx(rows), 'same.xlsx');
     expect(report).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
