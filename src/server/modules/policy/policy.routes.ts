@@ -20,7 +20,7 @@ export async function policyRoutes(app: App, { db }: Deps) {
   app.get('/policy/measures', {
     config: { access: EVALUATE },
     schema: { tags, summary: 'Documents, measures, groups and parameters with the values in force (officer-approved included)', querystring: measuresQuery },
-  }, async (request) => describeMeasures(db, request.query.asOf));
+  }, async (request) => describeMeasures(db, request.query.asOf, ['admin', 'officer', 'auditor'].includes(actor(request).principal.role)));
 
   app.get('/policy/parameter-changes', {
     config: { access: STAFF_READ },
@@ -34,7 +34,7 @@ export async function policyRoutes(app: App, { db }: Deps) {
 
   app.post('/policy/parameter-changes/:id/approve', {
     config: { access: OFFICERS },
-    schema: { tags, summary: 'Approve a proposed value (checker: another officer)', params: uuidParam('id'), body: decideParameterBody.optional(), response: { 200: parameterChange } },
+    schema: { tags, summary: 'Approve a proposed value (checker: another officer)', params: uuidParam('id'), body: decideParameterBody.nullish(), response: { 200: parameterChange } },
   }, async (request) => decideParameter(db, actor(request), request.params.id as string, 'approve', request.body?.reason ?? null));
 
   app.post('/policy/parameter-changes/:id/reject', {

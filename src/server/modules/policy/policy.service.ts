@@ -25,10 +25,11 @@ export async function evaluateRequest(db: Database, request: unknown): Promise<E
   }
 }
 
-export async function describeMeasures(db: Database, asOf?: string): Promise<RulesetDescription & { asOf: string; pending: ParameterChange[] }> {
+/** The catalog with values in force on `asOf`; office staff also see proposals awaiting a checker. */
+export async function describeMeasures(db: Database, asOf: string | undefined, staff: boolean): Promise<RulesetDescription & { asOf: string; pending: ParameterChange[] }> {
   const ruleset = await currentRuleset(db);
   const date = asOf ?? todayInShanghai();
-  return { ...describeRuleset(ruleset, date), asOf: date, pending: await parameterChanges(db, { status: 'proposed' }) };
+  return { ...describeRuleset(ruleset, date), asOf: date, pending: staff ? await parameterChanges(db, { status: 'proposed' }) : [] };
 }
 
 export async function parameterChanges(db: Database, filter: { status?: string | undefined; key?: string | undefined }): Promise<ParameterChange[]> {

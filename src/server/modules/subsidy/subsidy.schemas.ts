@@ -47,10 +47,10 @@ export const listClaimsQuery = z.strictObject({
 export type ListClaimsQuery = z.infer<typeof listClaimsQuery>;
 
 export const reasonBody = z.strictObject({ reason });
-export const optionalReasonBody = z.strictObject({ reason: reason.optional() }).optional();
+export const optionalReasonBody = z.strictObject({ reason: reason.optional() }).nullish();
 export const determineBody = z
   .strictObject({ amount: yuan({ min: 0 }).optional(), reason: reason.optional() })
-  .optional();
+  .nullish();
 export const adjustBody = z.strictObject({ amount: yuan({ min: 0 }), reason });
 export const payBody = z.strictObject({ paymentReference: z.string().trim().min(1).max(100) });
 export const objectionBody = z.strictObject({ raisedBy: z.string().trim().min(1).max(200), content: z.string().trim().min(1).max(5000) });
@@ -81,7 +81,7 @@ export const entitlementsQuery = z.strictObject({
 });
 export const confirmBody = z
   .strictObject({ eventDate: calendarDate.optional(), facts: z.record(z.string(), factValue).optional(), reason: reason.optional() })
-  .optional();
+  .nullish();
 
 const claimFilter = z.strictObject({
   measure: z.string().max(40).optional(),
