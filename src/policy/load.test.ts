@@ -49,7 +49,7 @@ describe('loading policies/', () => {
     ['a measure with no test case', (d: string) => rmSync(join(d, 'HK2017/cases'), { recursive: true }), /measure HK2017-438 has no test case/],
     ['a formula naming an undeclared fact', edit('YP2025/measures/YP2025-3.yaml', 'base: [investmentAmount]', 'base: [invested]'), /unknown fact invested/],
     ['dated values out of order', edit('YP2025/measures/YP2025-3.yaml', '- { from: 2025-03-21, value: 0.05', '- { from: 2025-06-01, value: 0.06, clause: x }\n      - { from: 2025-03-21, value: 0.05'), /ascending order/],
-    ['a computed measure with an unset parameter', edit('YP2025/measures/YP2025-3.yaml', '- { from: 2025-03-21, value: 0.05, clause: "第3条 按照实际投资额的5%" }', '[]'), /declare it needs-parameters|must be/],
+    ['a computed measure with an unset parameter', edit('YP2025/measures/YP2025-3.yaml', '- { from: 2025-03-21, value: 0.05, clause: "第3条 按照实际投资额的5%" }', '[]'), /computed measure has a parameter without a value: declare it needs-parameters/],
   ])('refuses %s', (_name, change, pattern) => {
     const issues = loadIssues(fixture(change));
     expect(issues.some((i) => pattern.test(i)), issues.join('\n')).toBe(true);
