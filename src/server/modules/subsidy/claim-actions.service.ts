@@ -150,10 +150,15 @@ export async function payClaim(db: Database, ctx: Ctx, id: string, input: { paym
   }
   const used = await db.selectFrom('subsidy_claims').select(['number']).where('payment_key', '=', key).executeTakeFirst();
   if (used) throw conflict(`the Idempotency-Key was already used to pay claim ${used.number}`);
-  return act(db, ctx, id, 'pay', null, async (_trx, r) => {
-    if (r.status === 'paid') throw conflict('already paid');
-    return { payment_reference: input.paymentReference, payment_key: key, paid_at: new Date(), paid_by: ctx.principal.userId };
-  });
+  try {
+    return await act(db, ctx, id, 'pay', null, async () => ({ payment_reference: input.paymentReference, payment_key: key, paid_at: new Date(), paid_by: ctx.principal.userId }));
+  } catch (e) {
+    // The same request retried while the first was paying: it waited on the claim's lock, found it paid under
+    // its own key, and returns the same answer the first one got.
+    const now = await scopedClaim(db, ctx.principal, id);
+    if (now.status === 'paid' && now.payment_key === key) return getClaim(db, ctx, id);
+    throw e;
+  }
 }
 
 export async function recordObjection(db: Database, ctx: Ctx, id: string, input: { raisedBy: string; content: string }) {
