@@ -32,7 +32,6 @@ export function ModalForm<T extends object>(props: Props<T>) {
     setError(null);
     setUnmatched([]);
     // initialValues is read once per opening on purpose.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, form]);
 
   async function submit() {
