@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { normalizeUscc } from '../../../shared/uscc';
 import { fenToYuanOrNull } from '../../platform/money';
 import type { EnterpriseSummary, SearchQuery } from './enterprise.schemas';
 
@@ -12,9 +13,10 @@ function applyFilters<O>(q: SelectQueryBuilder<DB, 'enterprises', O>, f: SearchF
   if (f.onlyId) q = q.where('enterprises.id', '=', f.onlyId);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('enterprises.name', 'ilike', like), eb('enterprises.uscc', 'like', `${f.q!.toUpperCase().replace(/[\\%_]/g, '')}%`)]));
+    q = q.where((eb) => eb.or([eb('enterprises.name', 'ilike', like), eb('enterprises.uscc', 'like', `${normalizeUscc(f.q!).replace(/[\\%_]/g, '')}%`)]));
   }
-  if (f.uscc) q = q.where('enterprises.uscc', '=', f.uscc.toUpperCase());
+  // Searched codes are normalised like registered ones (trimmed, full-width folded, upper-cased).
+  if (f.uscc) q = q.where('enterprises.uscc', '=', normalizeUscc(f.uscc));
   if (f.sector) q = q.where('enterprises.sector', '=', f.sector);
   if (f.district) q = q.where('enterprises.district', '=', f.district);
   if (f.foundedFrom) q = q.where('enterprises.founded_on', '>=', f.foundedFrom);
