@@ -262,6 +262,8 @@ describe('search, sort and page', () => {
     expect(page.items.map((i) => i.uscc)).toContain(uscc);
     expect(page.items.map((i) => i.uscc)).not.toContain(makeUscc(501));
     expect(names(await get(`uscc=${uscc.toLowerCase()}`))).toEqual(['检索丁绿色低碳']);
+    expect(names(await get(`uscc=${encodeURIComponent(fullWidth(uscc))}`))).toEqual(['检索丁绿色低碳']);
+    expect((await get(`q=${encodeURIComponent(fullWidth(uscc.slice(0, 16)))}`)).items.map((i) => i.uscc)).toContain(uscc);
   });
 
   it('filters by sector and by district', async () => {
