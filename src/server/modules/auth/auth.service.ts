@@ -2,7 +2,7 @@ import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import type { Principal } from '../../platform/principal';
+import type { ActorContext, Principal } from '../../platform/principal';
 import { dummyPasswordHash, newSecret, sha256Hex, verifyPassword } from '../../platform/secrets';
 import { getUserView, type UserView } from '../accounts/accounts.repository';
 
@@ -22,8 +22,9 @@ const invalid = () => new AppError(401, 'invalid_credentials', 'wrong username o
 export async function signIn(db: Database, config: AppConfig, username: string, password: string, requestId: string): Promise<SignedIn> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'username', 'password_hash', 'locked_until', 'disabled', 'organization_id'])
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.username', 'users.password_hash', 'users.locked_until', 'users.disabled', 'users.organization_id', 'users.role', 'organizations.kind as organization_kind', 'organizations.enterprise_id'])
+    .where((eb) => eb(eb.fn('lower', ['users.username']), '=', username.toLowerCase()))
     .executeTakeFirst();
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), password);
@@ -33,7 +34,12 @@ export async function signIn(db: Database, config: AppConfig, username: string, 
   if (user.locked_until && user.locked_until > now) {
     throw new AppError(423, 'locked', `account locked after repeated failed sign-ins; try again after ${user.locked_until.toISOString()}`);
   }
-  const ctx = { principal: null, requestId };
+  // The person signing in (or failing to) is the actor of these audit rows, so filtering the log by
+  // user finds their sign-ins and lock-outs too.
+  const ctx: ActorContext = {
+    requestId,
+    principal: { via: 'session', userId: user.id, username: user.username, role: user.role, organizationId: user.organization_id, organizationKind: user.organization_kind, enterpriseId: user.enterprise_id },
+  };
   if (user.disabled || !(await verifyPassword(user.password_hash, password))) {
     await db.transaction().execute(async (trx) => {
       const row = await trx
@@ -62,7 +68,7 @@ export async function signIn(db: Database, config: AppConfig, username: string, 
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await trx.insertInto('sessions').values({ id: sha256Hex(secret), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, last_seen_at: now }).execute();
-    await writeAudit(trx, { principal: null, requestId }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, after: { username: user.username } });
+    await writeAudit(trx, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, after: { username: user.username } });
   });
   return { secret, csrfToken, expiresAt, user: await getUserView(db, user.id) };
 }

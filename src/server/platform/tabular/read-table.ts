@@ -1,3 +1,4 @@
+import { looksLikeFormula } from './write';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { TableFileError } from './errors';
@@ -96,6 +97,14 @@ class LineCounter {
   }
 }
 
+/**
+ * writeCsv puts an apostrophe before text a spreadsheet would run as a formula ('+86科技'); take exactly
+ * that apostrophe off again so an export re-imports unchanged. Other leading apostrophes are data.
+ */
+function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export function readCsv(input: Buffer): Table {
   if (input[0] === 0xff && input[1] === 0xfe) {
     throw new TableFileError('file is UTF-16 ("Unicode text"); save it as CSV UTF-8 (逗号分隔)');
@@ -131,7 +140,7 @@ export function readCsv(input: Buffer): Table {
     let start = end;
     while (buf[start] === 0x0d || buf[start] === 0x0a) start++; // skipped blank lines
     end = info.bytes;
-    return { line: counter.lineAt(start), values: record };
+    return { line: counter.lineAt(start), values: record.map(unescapeFormula) };
   });
   const [first, ...rest] = records;
   if (!first) throw new TableFileError('file is empty; the first line must be the header');

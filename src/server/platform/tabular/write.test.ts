@@ -109,3 +109,11 @@ describe('writeXlsx', () => {
     await expect(writeXlsx([{ name: 'a/b', columns: [], rows: [] }])).rejects.toThrow(/invalid sheet name/);
   });
 });
+
+describe('formula escaping round trip', () => {
+  it('reads back text that the CSV writer escaped as a formula, unchanged', () => {
+    const names = ['+86科技', '=SUM(A1)', '@home', '-x', "'quoted", "'=literal", 'plain', '-12.5'];
+    const table = readCsv(writeCsv(['name'], names.map((n) => [n])));
+    expect(table.rows.map((r) => r.cells.name)).toEqual(names);
+  });
+});
