@@ -1,4 +1,4 @@
-import { looksLikeFormula } from './write';
+import { needsFormulaEscape } from './write';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { TableFileError } from './errors';
@@ -102,7 +102,7 @@ class LineCounter {
  * that apostrophe off again so an export re-imports unchanged. Other leading apostrophes are data.
  */
 function unescapeFormula(cell: string): string {
-  return cell.startsWith("'") && looksLikeFormula(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && needsFormulaEscape(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function readCsv(input: Buffer): Table {

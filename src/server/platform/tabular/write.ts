@@ -6,7 +6,12 @@ function isoDay(d: Date): string {
 }
 
 /** Text a spreadsheet would run as a formula (CSV injection): '=HYPERLINK(…)', '@SUM(…)', '-2+3'. */
-export function looksLikeFormula(text: string): boolean {
+/** Text that already starts with the escape apostrophe is escaped again, so the reader's unescape is exact. */
+export function needsFormulaEscape(text: string): boolean {
+  return looksLikeFormula(text) || (text.startsWith("'") && looksLikeFormula(text.slice(1)));
+}
+
+function looksLikeFormula(text: string): boolean {
   if (!/^[=+\-@\t\r]/.test(text)) return false;
   return !/^-\d+(\.\d+)?$/.test(text); // a negative number is data, not a formula
 }
@@ -18,9 +23,7 @@ function csvCell(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   // Names and notes come from users; a leading apostrophe keeps Excel from executing them.
-  // Text that already starts with the escape apostrophe is escaped again, so the reader's unescape is exact.
-  const escape = looksLikeFormula(text) || (text.startsWith("'") && looksLikeFormula(text.slice(1)));
-  return escape ? `'${text}` : text;
+  return needsFormulaEscape(text) ? `'${text}` : text;
 }
 
 /**
