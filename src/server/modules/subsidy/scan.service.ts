@@ -53,9 +53,9 @@ export function toEvaluable(candidates: Candidate[]) {
 
 /**
  * 免申即享 scan for a year: collect from every registered fact source, evaluate per beneficiary against what
- * each already has, and store the entitlements for officers to confirm. Rescanning replaces the unconfirmed
- * entitlements of the year and updates confirmed ones in place (key = source|measure|uscc|matter|eventDate):
- * scanning twice never duplicates.
+ * each already has, and store the entitlements for officers to confirm. Rescanning updates entitlements in
+ * place (key = source|measure|uscc|matter|eventDate) and drops unconfirmed ones no longer found: scanning
+ * twice never duplicates.
  */
 export async function runScan(db: Database, ctx: ActorContext, year: number) {
   const ruleset = await currentRuleset(db);
@@ -82,7 +82,6 @@ export async function runScan(db: Database, ctx: ActorContext, year: number) {
     sources: bySource,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('subsidy_entitlements').where('year', '=', year).where('claim_id', 'is', null).execute();
     for (let i = 0; i < rows.length; i += 1000) {
       await trx
         .insertInto('subsidy_entitlements')
@@ -95,6 +94,8 @@ export async function runScan(db: Database, ctx: ActorContext, year: number) {
         )
         .execute();
     }
+    // What this scan no longer finds (and nobody confirmed) goes; what it found again keeps its id.
+    await trx.deleteFrom('subsidy_entitlements').where('year', '=', year).where('claim_id', 'is', null).where('scanned_at', '<>', scannedAt).execute();
     const { byMeasure: _detail, ...auditSummary } = summary;
     await writeAudit(trx, ctx, { action: 'subsidy.scan', entityType: 'subsidy_scan', entityId: String(year), after: auditSummary });
   });
