@@ -3,7 +3,9 @@ import { processIo, UsageError, type CliIo } from './io';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAuditCommands } from './commands/audit';
 import { registerEnterpriseCommands } from './commands/enterprises';
+import { registerPolicyCommands } from './commands/policy';
 import { registerServeCommands } from './commands/serve';
+import { registerJobCommands } from './commands/jobs';
 import { runUsccCheck } from './commands/uscc';
 
 /**
@@ -22,9 +24,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .showHelpAfterError(false);
 
   registerServeCommands(program, io);
+  registerJobCommands(program, io);
   registerAccountCommands(program, io, setExit);
   registerAuditCommands(program, io, setExit);
   registerEnterpriseCommands(program, io, setExit);
+  registerPolicyCommands(program, io, setExit);
 
   program
     .command('uscc')

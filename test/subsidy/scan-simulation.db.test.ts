@@ -12,9 +12,9 @@ beforeAll(async () => {
   ctx = await createTestContext();
   const { enterpriseA, enterpriseB } = ctx.ids;
   // B: recorded on the NEEQ base layer in 2025 (no audit row: the registry's creation date is the record).
-  await ctx.db.updateTable('enterprises').set({ listing_status: 'neeq_base', created_at: '2025-06-01T02:00:00Z' }).where('id', '=', enterpriseB).execute();
+  await ctx.db.updateTable('enterprises').set({ listing_status: 'neeq_base', created_at: '2025-06-01T02:00:00Z' as never }).where('id', '=', enterpriseB).execute();
   // C: innovation layer, outside Yangpu.
-  entC = (await ctx.db.insertInto('enterprises').values({ uscc: makeUscc(3), name: '丙科技', district: '徐汇区', sector: '数字经济', listing_status: 'neeq_innovation', created_at: '2025-08-01T02:00:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
+  entC = (await ctx.db.insertInto('enterprises').values({ uscc: makeUscc(3), name: '丙科技', district: '徐汇区', sector: '数字经济', listing_status: 'neeq_innovation', created_at: '2025-08-01T02:00:00Z' as never }).returning('id').executeTakeFirstOrThrow()).id;
   // A: 高新技术企业 whose revenue first passes 30,000,000 in 2024.
   await ctx.db.insertInto('enterprise_certifications').values({ enterprise_id: enterpriseA, type: '高新技术企业', issued_on: '2020-01-01', expires_on: null, certificate_no: null }).execute();
   for (const [year, revenue, rd] of [[2021, 20_000_000, 1_000_000], [2022, 25_000_000, 1_000_000], [2023, 28_000_000, 1_500_000], [2024, 40_000_000, 2_000_000]] as const) {
