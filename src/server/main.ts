@@ -3,6 +3,8 @@ import { loadConfig, type AppConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty } from './seed/demo';
+import { startJobRunner, type JobRunner } from './platform/jobs';
+import './jobs';
 
 export interface StartOptions {
   port?: number;
@@ -13,6 +15,8 @@ export interface StartOptions {
   seedDemo?: boolean;
   webDir?: string;
   logLevel?: string;
+  /** Run background-job workers and schedules in this process (default true). */
+  jobs?: boolean;
 }
 
 /** config → database → migrate → (demo seed on an empty database) → listen. */
@@ -35,11 +39,22 @@ export async function startServer(options: StartOptions = {}): Promise<{ url: st
   }
   const app = await buildApp({ db: opened.db, config });
   const address = await app.listen({ port: config.port, host: config.host });
+  let jobs: JobRunner | undefined;
+  if (options.jobs ?? true) {
+    try {
+      jobs = await startJobRunner(opened, app.log);
+    } catch (err) {
+      await app.close();
+      await opened.close();
+      throw err;
+    }
+  }
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   return {
     url,
     config,
     close: async () => {
+      await jobs?.stop();
       await app.close();
       await opened.close();
     },

@@ -23,6 +23,10 @@ const parsers = {
 export interface OpenedDatabase {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL connection string (kind 'postgres'), for clients that open their own pool (pg-boss). */
+  databaseUrl?: string;
+  /** The embedded instance (kind 'pglite'); use it only inside db.connection() so the single connection stays serialised. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -39,12 +43,12 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
       },
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
   const inMemory = opts.dataDir === 'memory://';
   if (!inMemory) fs.mkdirSync(opts.dataDir, { recursive: true });
   const pglite = new PGlite({ ...(inMemory ? {} : { dataDir: opts.dataDir }), parsers, extensions: { pg_trgm } });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }
