@@ -39,6 +39,45 @@ const childOfA = async (ctx: TestContext, table: 'enterprise_certifications' | '
   return row.id;
 };
 
+
+// Issue #3: a claim of enterprise A in a given state, inserted directly so each caller gets its own.
+const claimOfA = async (ctx: TestContext, status: string, extra: Record<string, unknown> = {}) => {
+  const uscc = makeUscc(1);
+  await ctx.db.insertInto('subsidy_beneficiaries').values({ uscc }).onConflict((oc) => oc.column('uscc').doNothing()).execute();
+  await ctx.db.insertInto('subsidy_budgets').values({ measure: 'YP2025-8.2', year: 2025, allocated: 1_000_000_000_00 }).onConflict((oc) => oc.columns(['measure', 'year']).doNothing()).execute();
+  const row = await ctx.db.insertInto('subsidy_claims').values({
+    number: `ACC-${next()}`, measure: 'YP2025-8.2', origin: 'application', status: status as never, beneficiary_uscc: uscc, beneficiary_name: '甲科技有限公司',
+    beneficiary_kind: 'enterprise', registered_in_yangpu: true, registered_in_shanghai: true, enterprise_id: ctx.ids.enterpriseA, organization_id: ctx.ids.orgA,
+    event_date: '2025-06-30', matter: `LOAN-${next()}`, facts: JSON.stringify({ interestPaid: 1000 }), created_by: ctx.ids.users.entA, ...extra,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+};
+const determinedOfA = (ctx: TestContext, extra: Record<string, unknown> = {}) =>
+  claimOfA(ctx, 'determined', { engine_status: 'granted', engine_amount: 500_00, amount: 500_00, determined_by: ctx.ids.users.officer2, ...extra });
+const fileOfA = async (ctx: TestContext) => {
+  const claim = await claimOfA(ctx, 'draft');
+  const f = await ctx.db.insertInto('subsidy_claim_files').values({ claim_id: claim, filename: 'a.pdf', content_type: 'application/pdf', size: 1, sha256: '0'.repeat(64), content: Buffer.from('a'), uploaded_by: null }).returning('id').executeTakeFirstOrThrow();
+  return `/api/v1/subsidy/claims/${claim}/files/${f.id}`;
+};
+const proposal = async (ctx: TestContext) => {
+  const r = await ctx.db.insertInto('policy_parameter_changes').values({ key: 'YP2025-12.rate', value: '0.01', effective_from: '2025-07-01', reference: '细则', reason: 'r', proposed_by: ctx.ids.users.officer2 }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+};
+const entitlement = async (ctx: TestContext) => {
+  const n = next();
+  const r = await ctx.db.insertInto('subsidy_entitlements').values({
+    key: `acc|YP2025-15.1|${n}`, year: 2025, source: 'acc', measure: 'YP2025-15.1', beneficiary_uscc: makeUscc(2), beneficiary_name: '乙', beneficiary_kind: 'enterprise',
+    registered_in_yangpu: true, registered_in_shanghai: true, enterprise_id: ctx.ids.enterpriseB, organization_id: null, event_date: '2025-06-01', matter: `L-${n}`,
+    facts: '{}', basis_note: null, status: 'granted', amount: 500000_00, basis: 'cap', ruleset_version: 'x', scanned_at: new Date(),
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+};
+const staffOnly = (ok: number) => only({ admin: ok, officer: ok });
+const claimRead = (ok: number) => only({ admin: ok, officer: ok, auditor: ok, entA: ok, entB: 404, bank: 404 });
+const claimWrite = (ok: number) => only({ admin: ok, officer: ok, entA: ok, entB: 404, bank: 404 });
+const staffRead = only({ admin: 200, officer: 200, auditor: 200 });
+const evaluateBody = { beneficiary: { uscc: makeUscc(1), kind: 'enterprise', registeredInYangpu: true, registeredInShanghai: true }, claims: [{ id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: { intermediaryFees: 100 } }] };
+
 const ROWS: Row[] = [
   { method: 'GET', route: '/api/v1/meta', prepare: () => ({ url: '/api/v1/meta' }), expect: all(200, 200) },
   { method: 'GET', route: '/api/v1/health', prepare: () => ({ url: '/api/v1/health' }), expect: all(200, 200) },
@@ -120,6 +159,87 @@ const ROWS: Row[] = [
     prepare: async (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/rounds/${await childOfA(ctx, 'enterprise_rounds')}` }),
     expect: editA(204),
   },
+  // Issue #3: policy engine and subsidy fulfilment.
+  { method: 'POST', route: '/api/v1/policy/evaluate', prepare: () => ({ url: '/api/v1/policy/evaluate', payload: evaluateBody }), expect: all(200) },
+  { method: 'GET', route: '/api/v1/policy/measures', prepare: () => ({ url: '/api/v1/policy/measures' }), expect: all(200) },
+  { method: 'GET', route: '/api/v1/policy/parameter-changes', prepare: () => ({ url: '/api/v1/policy/parameter-changes' }), expect: staffRead },
+  {
+    method: 'POST', route: '/api/v1/policy/parameter-changes',
+    prepare: () => ({ url: '/api/v1/policy/parameter-changes', payload: { key: 'YP2025-12.rate', value: 0.01, effectiveFrom: '2025-07-01', reference: '细则第3条', reason: '细则已印发' } }),
+    expect: staffOnly(201),
+  },
+  { method: 'POST', route: '/api/v1/policy/parameter-changes/:id/approve', prepare: async (ctx) => ({ url: `/api/v1/policy/parameter-changes/${await proposal(ctx)}/approve` }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/policy/parameter-changes/:id/reject', prepare: async (ctx) => ({ url: `/api/v1/policy/parameter-changes/${await proposal(ctx)}/reject`, payload: { reason: 'no' } }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/v1/subsidy/claims', prepare: () => ({ url: '/api/v1/subsidy/claims' }), expect: { ...all(200), reviewer: 403 } },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims',
+    prepare: (_ctx, caller) => ({
+      url: '/api/v1/subsidy/claims',
+      payload: { measure: 'YP2025-11', eventDate: '2025-06-30', facts: {}, ...(caller === 'bank' ? { beneficiary: { uscc: makeUscc(88), registeredInYangpu: true, registeredInShanghai: true } } : { measure: 'YP2025-7.2', facts: { intermediaryFees: 10 } }) },
+    }),
+    expect: only({ bank: 201, entA: 201, entB: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/subsidy/claims/:id', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'submitted')}` }), expect: claimRead(200) },
+  {
+    method: 'PATCH', route: '/api/v1/subsidy/claims/:id',
+    prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'draft')}`, payload: { facts: { interestPaid: 2000 } } }),
+    expect: only({ entA: 200, entB: 404, bank: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims/:id/files',
+    prepare: async (ctx) => {
+      const m = multipartFile('evidence.pdf', '%PDF');
+      return { url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'draft')}/files`, payload: m.payload, headers: m.headers };
+    },
+    expect: claimWrite(201),
+  },
+  { method: 'GET', route: '/api/v1/subsidy/claims/:id/files/:fileId', prepare: async (ctx) => ({ url: await fileOfA(ctx) }), expect: claimRead(200) },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/submit', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'draft')}/submit` }), expect: claimWrite(200) },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/withdraw', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'submitted')}/withdraw`, payload: { reason: 'x' } }), expect: claimWrite(200) },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/review', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'submitted')}/review` }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/determine', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'under_review')}/determine` }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/reject', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await claimOfA(ctx, 'under_review')}/reject`, payload: { reason: 'x' } }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/adjust', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await determinedOfA(ctx)}/adjust`, payload: { amount: 1, reason: 'x' } }), expect: staffOnly(200) },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims/:id/approve-determination',
+    prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await determinedOfA(ctx, { needs_second_approval: true })}/approve-determination` }),
+    expect: staffOnly(200),
+  },
+  { method: 'POST', route: '/api/v1/subsidy/claims/:id/publish', prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await determinedOfA(ctx)}/publish` }), expect: staffOnly(200) },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims/:id/objections',
+    prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await determinedOfA(ctx, { status: 'in_public_notice', notice_start: '2025-07-01', notice_end: '2025-07-07' })}/objections`, payload: { raisedBy: '某人', content: '异议' } }),
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims/:id/objections/:objectionId/resolve',
+    prepare: async (ctx) => {
+      const claim = await determinedOfA(ctx, { status: 'in_public_notice', notice_start: '2025-07-01', notice_end: '2025-07-07' });
+      const o = await ctx.db.insertInto('subsidy_objections').values({ claim_id: claim, raised_by_name: '某人', content: '异议', recorded_by: ctx.ids.users.officer2 }).returning('id').executeTakeFirstOrThrow();
+      return { url: `/api/v1/subsidy/claims/${claim}/objections/${o.id}/resolve`, payload: { upheld: false, resolution: '不成立' } };
+    },
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims/:id/approve-payment',
+    prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await determinedOfA(ctx, { status: 'in_public_notice', notice_start: '2025-07-01', notice_end: '2025-07-07' })}/approve-payment` }),
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST', route: '/api/v1/subsidy/claims/:id/pay',
+    prepare: async (ctx) => ({ url: `/api/v1/subsidy/claims/${await determinedOfA(ctx, { status: 'approved_for_payment' })}/pay`, payload: { paymentReference: 'P' }, headers: { 'idempotency-key': `k-${next()}` } }),
+    expect: staffOnly(200),
+  },
+  { method: 'GET', route: '/api/v1/subsidy/notices', prepare: () => ({ url: '/api/v1/subsidy/notices' }), expect: all(200) },
+  { method: 'GET', route: '/api/v1/subsidy/budgets', prepare: () => ({ url: '/api/v1/subsidy/budgets?year=2025' }), expect: staffRead },
+  { method: 'PUT', route: '/api/v1/subsidy/budgets/:measure/:year', prepare: () => ({ url: '/api/v1/subsidy/budgets/YP2025-8.2/2026', payload: { allocated: 1_000_000 + next() } }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/v1/subsidy/settings', prepare: () => ({ url: '/api/v1/subsidy/settings' }), expect: staffRead },
+  { method: 'PUT', route: '/api/v1/subsidy/settings', prepare: () => ({ url: '/api/v1/subsidy/settings', payload: { noticeWorkingDays: 5 } }), expect: only({ admin: 200 }) },
+  { method: 'GET', route: '/api/v1/subsidy/fact-sources', prepare: () => ({ url: '/api/v1/subsidy/fact-sources' }), expect: staffRead },
+  { method: 'POST', route: '/api/v1/subsidy/scans', prepare: () => ({ url: '/api/v1/subsidy/scans', payload: { year: 2025 } }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/v1/subsidy/entitlements', prepare: () => ({ url: '/api/v1/subsidy/entitlements?year=2025' }), expect: staffRead },
+  { method: 'POST', route: '/api/v1/subsidy/entitlements/:id/confirm', prepare: async (ctx) => ({ url: `/api/v1/subsidy/entitlements/${await entitlement(ctx)}/confirm` }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/subsidy/simulations', prepare: () => ({ url: '/api/v1/subsidy/simulations', payload: { parameters: { 'YP2025-8.2.rate': 0.3 }, over: { kind: 'claims' } } }), expect: staffRead },
 ];
 
 let ctx: TestContext;
