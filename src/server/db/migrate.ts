@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './connect';
 import * as m0001 from './migrations/0001_create_foundation';
 import * as m0002 from './migrations/0002_create_subsidy';
+import * as m0003 from './migrations/0003_create_financing';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
 const migrations: Record<string, Migration> = {
   '0001_create_foundation': m0001,
   '0002_create_subsidy': m0002,
+  '0003_create_financing': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

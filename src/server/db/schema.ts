@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { FinancingTables } from './schema-financing';
 
 // Table types for Kysely. Money columns are integer fen (bigint, parsed to number); dates are 'YYYY-MM-DD'.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -288,7 +289,7 @@ export interface SubsidyEntitlementTable {
   claim_id: string | null;
 }
 
-export interface DB {
+export interface DB extends FinancingTables {
   meta: MetaTable;
   organizations: OrganizationTable;
   users: UserTable;
