@@ -1,9 +1,11 @@
 // The amount of one claim before non-duplication and year caps: formula (rate × base in
 // exact decimals, rounded half-up to the fen once), assessed amount or cap estimate for
 // cap-only measures, then the item cap (catalog "Measure kinds", "Money and rounding").
-import { readParam, type ClaimContext } from './context';
-import { multiply, roundHalfUp, toPercentString, toPlainString, type Decimal } from './decimal';
+import { fenOf, percentOf, plainOf, readParam, condition, type ClaimContext } from './context';
+import { multiply, roundHalfUp, toPlainString, type Decimal } from './decimal';
 import { formatYuan, fenToYuan } from './money';
+import { datedIndexAt, type FactorPlan } from './plan';
+import { ArithmeticTrace, AssessedTrace, CapTrace, type Lines, type TraceFactor } from './trace';
 import type { Basis } from './types';
 
 export interface Amount {
@@ -13,7 +15,8 @@ export interface Amount {
 
 /** undefined with ctx.missing set → needs-parameters; undefined otherwise → a condition failed. */
 export function computeAmount(ctx: ClaimContext): Amount | undefined {
-  const m = ctx.measure.source;
+  const m = ctx.claim.measure.source;
+  const plan = ctx.plan;
   if (m.kind === 'cap-only') {
     const rate = m.rateOnceConfigured ? readRateIfSet(ctx, m.rateOnceConfigured.param) : undefined;
     const before = rate && m.rateOnceConfigured ? product(ctx, [m.rateOnceConfigured.base], [rate]) : assessed(ctx);
@@ -23,21 +26,19 @@ export function computeAmount(ctx: ClaimContext): Amount | undefined {
   let before: Amount | undefined;
   if (f.type === 'product') {
     const factors: Factor[] = [];
-    for (const x of f.factors) {
-      if ('param' in x) {
+    for (const x of plan.factors) {
+      if (x.param) {
         const v = readParam(ctx, x.param);
-        if (v) factors.push({ key: ctx.measure.paramKey(x.param), label: ctx.ruleset.parameters.get(ctx.measure.paramKey(x.param))!.label, labelEn: ctx.ruleset.parameters.get(ctx.measure.paramKey(x.param))!.labelEn, value: v });
-      } else {
-        const spec = m.facts[x.fact]!;
-        factors.push({ key: `facts.${x.fact}`, label: spec.label, labelEn: spec.labelEn, value: ctx.claim.rates[x.fact]! });
-      }
+        if (v) factors.push({ plan: x, value: v });
+      } else factors.push({ plan: x, value: ctx.claim.rates[x.fact!]! });
     }
-    if (m.cap) readParam(ctx, m.cap.param);
+    if (plan.cap) readParam(ctx, plan.cap);
     if (ctx.missing.length) return undefined;
     before = product(ctx, f.base, factors);
   } else if (f.type === 'lookup') {
     const choice = String(ctx.claim.facts[f.fact]);
-    before = fixed(ctx, f.params[choice]!, `${m.facts[f.fact]!.label} ${choice}`);
+    const v = readParam(ctx, plan.params.get(f.params[choice]!)!);
+    before = v && fixed(ctx, v, LOOKUP, m.facts[f.fact]!.label, choice, undefined);
   } else {
     before = tier(ctx, f.fact, f.tiers);
   }
@@ -45,96 +46,130 @@ export function computeAmount(ctx: ClaimContext): Amount | undefined {
 }
 
 interface Factor {
-  key: string;
-  label: string;
-  labelEn: string;
+  plan: Pick<FactorPlan, 'key' | 'label' | 'labelEn'>;
   value: Decimal;
 }
 
 function readRateIfSet(ctx: ClaimContext, name: string): Factor | undefined {
-  const key = ctx.measure.paramKey(name);
-  const p = ctx.ruleset.parameters.get(key)!;
-  const set = ctx.overlay.has(key) || p.values.some((v) => v.from <= ctx.claim.eventDate);
+  const pp = ctx.plan.params.get(name)!;
+  const set = ctx.rq.overlay.has(pp.key) || datedIndexAt(pp.param, ctx.claim.eventDate) >= 0;
   // An unset optional 细则 rate is not "missing": the measure stays cap-only.
   if (!set) return undefined;
-  const value = readParam(ctx, name)!;
-  return { key, label: p.label, labelEn: p.labelEn, value };
+  const value = readParam(ctx, pp)!;
+  return { plan: { key: pp.key, label: pp.param.label, labelEn: pp.param.labelEn }, value };
 }
 
+const PRODUCT: Lines<string, number, number, TraceFactor[]> = {
+  zh: (_m, label, baseFen, fen, factors) => (factors.length === 1
+    ? `按${label} ${formatYuan(baseFen)} 元的 ${factors[0]!.percent} 计 ${formatYuan(fen)} 元`
+    : `按${label} ${formatYuan(baseFen)} 元 × ${factors.map((f) => `${f.label} ${f.percent}`).join(' × ')} 计 ${formatYuan(fen)} 元`),
+  en: () => '',
+};
+
 function product(ctx: ClaimContext, baseFacts: string[], factors: Factor[]): Amount | undefined {
-  const m = ctx.measure.source;
-  const given = baseFacts.filter((b) => ctx.claim.fen[b] !== undefined);
-  if (given.length !== 1) {
-    const names = baseFacts.map((b) => `${b} (${m.facts[b]!.label})`).join(' or ');
-    const path = `claims[${ctx.claim.index}].facts.${given.length ? given[1] : baseFacts[0]}`;
-    ctx.issues.push({ path, message: `claim ${ctx.claim.id}: ${ctx.measure.id} needs exactly one of ${names}` });
-    return undefined;
+  const m = ctx.claim.measure.source;
+  const claimFen = ctx.claim.fen;
+  let baseFact = baseFacts[0]!;
+  if (baseFacts.length !== 1 || claimFen[baseFact] === undefined) {
+    const given = baseFacts.filter((b) => claimFen[b] !== undefined);
+    if (given.length !== 1) {
+      const names = baseFacts.map((b) => `${b} (${m.facts[b]!.label})`).join(' or ');
+      const path = `claims[${ctx.claim.index}].facts.${given.length ? given[1] : baseFacts[0]}`;
+      ctx.rq.issues.push({ path, message: `claim ${ctx.claim.id}: ${ctx.claim.measure.id} needs exactly one of ${names}` });
+      return undefined;
+    }
+    baseFact = given[0]!;
   }
-  const baseFact = given[0]!;
-  const baseFen = ctx.claim.fen[baseFact]!;
-  let exact: Decimal = { units: BigInt(baseFen), scale: 0 };
-  for (const f of factors) exact = multiply(exact, f.value);
+  const baseFen = claimFen[baseFact]!;
+  let units = BigInt(baseFen);
+  let scale = 0;
+  for (let i = 0; i < factors.length; i++) {
+    const v = factors[i]!.value;
+    units *= v.units;
+    scale += v.scale;
+  }
+  const exact: Decimal = { units, scale };
   const fen = Number(roundHalfUp(exact));
   const spec = m.facts[baseFact]!;
-  const pct = factors.map((f) => toPercentString(f.value));
-  const text = factors.length === 1 ? `按${spec.label} ${formatYuan(baseFen)} 元的 ${pct[0]} 计 ${formatYuan(fen)} 元` : `按${spec.label} ${formatYuan(baseFen)} 元 × ${factors.map((f, i) => `${f.label} ${pct[i]}`).join(' × ')} 计 ${formatYuan(fen)} 元`;
-  ctx.trace.push({
-    kind: 'arithmetic', step: 'rate × base', clause: ctx.measure.citation, value: text,
-    base: { fact: baseFact, label: spec.label, labelEn: spec.labelEn, amount: fenToYuan(baseFen) },
-    factors: factors.map((f, i) => ({ key: f.key, label: f.label, labelEn: f.labelEn, value: toPlainString(f.value), percent: pct[i]! })),
-    exact: toPlainString({ units: exact.units, scale: exact.scale + 2 }), amount: fenToYuan(fen),
-  });
+  const traced: TraceFactor[] = [];
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i]!;
+    traced.push({ key: f.plan.key, label: f.plan.label, labelEn: f.plan.labelEn, value: plainOf(f.value), percent: percentOf(f.value) });
+  }
+  ctx.trace.push(new ArithmeticTrace(
+    'rate × base', ctx.claim.measure.citation, { fact: baseFact, label: spec.label, labelEn: spec.labelEn, amount: fenToYuan(baseFen) },
+    traced, toPlainString({ units, scale: scale + 2 }), fenToYuan(fen), PRODUCT, spec.label, baseFen, fen, traced,
+  ));
   return { fen, basis: 'computed' };
 }
+
+const ASSESSED: Lines<number | undefined> = {
+  zh: (_m, fen) => (fen !== undefined ? `经认定金额 ${formatYuan(fen)} 元` : '未提供认定金额，按上限估算（最多可享受金额）'),
+  en: () => '',
+};
 
 function assessed(ctx: ClaimContext): Amount {
   const fen = ctx.claim.fen.assessedAmount;
   const has = fen !== undefined;
-  ctx.trace.push({
-    kind: 'assessed', step: has ? 'assessed' : 'cap-estimate', clause: ctx.measure.citation, assessed: has ? fenToYuan(fen) : null,
-    value: has ? `经认定金额 ${formatYuan(fen)} 元` : '未提供认定金额，按上限估算（最多可享受金额）',
-  });
+  ctx.trace.push(new AssessedTrace(has ? 'assessed' : 'cap-estimate', ctx.claim.measure.citation, has ? fenToYuan(fen) : null, ASSESSED, fen, undefined, undefined, undefined));
   if (has) return { fen, basis: 'assessed' };
-  const cap = readParam(ctx, ctx.measure.source.cap!.param)!;
-  return { fen: Number(roundHalfUp(multiply(cap, { units: 100n, scale: 0 }))), basis: 'cap' };
+  const cap = readParam(ctx, ctx.plan.cap!)!;
+  return { fen: fenOf(cap), basis: 'cap' };
 }
 
-function fixed(ctx: ClaimContext, param: string, what: string): Amount | undefined {
-  const v = readParam(ctx, param);
-  if (!v) return undefined;
-  const fen = Number(roundHalfUp(multiply(v, { units: 100n, scale: 0 })));
-  ctx.trace.push({ kind: 'arithmetic', step: 'fixed amount', clause: ctx.measure.citation, value: `${what}，定额 ${formatYuan(fen)} 元`, base: null, factors: [], exact: toPlainString(v), amount: fenToYuan(fen) });
+const LOOKUP: Lines<string, string, undefined, number> = {
+  zh: (_m, label, choice, _c, fen) => `${label} ${choice}，定额 ${formatYuan(fen)} 元`,
+  en: () => '',
+};
+const TIER: Lines<string, number, Decimal, number> = {
+  zh: (_m, label, factFen, limit, fen) => `${label} ${formatYuan(factFen)} 元超过 ${toPlainString(limit)} 元档，定额 ${formatYuan(fen)} 元`,
+  en: () => '',
+};
+
+function fixed<A, B, C>(ctx: ClaimContext, v: Decimal, lines: Lines<A, B, C, number>, a: A, b: B, c: C): Amount {
+  const fen = fenOf(v);
+  ctx.trace.push(new ArithmeticTrace('fixed amount', ctx.claim.measure.citation, null, [], plainOf(v), fenToYuan(fen), lines, a, b, c, fen));
   return { fen, basis: 'computed' };
 }
 
+const BELOW_TIERS: Lines<string, string, number> = {
+  zh: (_m, label, _labelEn, fen) => `${label} ${formatYuan(fen)} 元未超过最低档`,
+  en: (_m, _label, labelEn, fen) => `${labelEn} ${formatYuan(fen)} yuan is below the lowest tier`,
+};
+
 function tier(ctx: ClaimContext, fact: string, tiers: Array<{ above: string; amount: string }>): Amount | undefined {
   const fen = ctx.claim.fen[fact]!;
-  let reached: { above: string; amount: string; limit: Decimal } | undefined;
+  const params = ctx.plan.params;
+  let reached: { amount: string; limit: Decimal } | undefined;
   for (const t of tiers) {
-    const limit = readParam(ctx, t.above);
-    if (limit && BigInt(fen) > limit.units * 100n / 10n ** BigInt(limit.scale)) reached = { ...t, limit };
+    const limit = readParam(ctx, params.get(t.above)!);
+    if (limit && BigInt(fen) > limit.units * 100n / 10n ** BigInt(limit.scale)) reached = { amount: t.amount, limit };
   }
-  for (const t of tiers) readParam(ctx, t.amount);
+  for (const t of tiers) readParam(ctx, params.get(t.amount)!);
   if (ctx.missing.length) return undefined;
-  const spec = ctx.measure.source.facts[fact]!;
+  const spec = ctx.claim.measure.source.facts[fact]!;
   if (!reached) {
-    ctx.trace.push({ kind: 'condition', step: 'tier', met: false, facts: { [fact]: fenToYuan(fen) }, expected: `${fact} > lowest tier`, clause: ctx.measure.citation, value: `${spec.label} ${formatYuan(fen)} 元未超过最低档`, valueEn: `${spec.labelEn} ${formatYuan(fen)} yuan is below the lowest tier` });
+    const facts: Record<string, number> = {};
+    facts[fact] = fenToYuan(fen);
+    condition(ctx, 'tier', false, facts, `${fact} > lowest tier`, ctx.claim.measure.citation, BELOW_TIERS, spec.label, spec.labelEn, fen, undefined, true);
     return undefined;
   }
-  return fixed(ctx, reached.amount, `${spec.label} ${formatYuan(fen)} 元超过 ${toPlainString(reached.limit)} 元档`);
+  const v = readParam(ctx, params.get(reached.amount)!);
+  return v && fixed(ctx, v, TIER, spec.label, fen, reached.limit);
 }
 
+const ITEM_CAP: Lines<string, number, number, boolean> = {
+  zh: (_m, label, capFen, after, binding) => (binding ? `超过${label} ${formatYuan(capFen)} 元，按上限核定 ${formatYuan(after)} 元` : `未超过${label} ${formatYuan(capFen)} 元`),
+  en: () => '',
+};
+
 function applyItemCap(ctx: ClaimContext, a: Amount): Amount {
-  const cap = ctx.measure.source.cap;
+  const cap = ctx.claim.measure.source.cap;
   if (!cap || cap.kind === 'year') return a;
-  const limit = readParam(ctx, cap.param)!;
-  const capFen = Number(roundHalfUp(multiply(limit, { units: 100n, scale: 0 })));
+  const capFen = fenOf(readParam(ctx, ctx.plan.cap!)!);
   const after = Math.min(a.fen, capFen);
-  const label = cap.kind === 'once' ? '一次性上限' : '单笔上限';
-  ctx.trace.push({
-    kind: 'cap', step: `${cap.kind} cap`, capKind: cap.kind, clause: `${ctx.measure.document.docNumber} ${cap.clause}`, cap: fenToYuan(capFen), used: null,
-    before: fenToYuan(a.fen), after: fenToYuan(after), binding: after < a.fen,
-    value: after < a.fen ? `超过${label} ${formatYuan(capFen)} 元，按上限核定 ${formatYuan(after)} 元` : `未超过${label} ${formatYuan(capFen)} 元`,
-  });
+  const once = cap.kind === 'once';
+  const binding = after < a.fen;
+  ctx.trace.push(new CapTrace(once ? 'once cap' : 'item cap', cap.kind, ctx.plan.capClause, fenToYuan(capFen), null, fenToYuan(a.fen), fenToYuan(after), binding, ITEM_CAP, once ? '一次性上限' : '单笔上限', capFen, after, binding));
   return { fen: after, basis: a.basis };
 }

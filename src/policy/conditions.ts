@@ -1,113 +1,161 @@
 // Eligibility checks, in the order they run: document window, beneficiary kind,
 // registration (catalog "Documents"), the measure's own conditions, then history
 // (`once`, mutual exclusion, one claim per project per year). The first failure stops.
+// Clause and expected texts come from the measure's plan; the readable lines are rendered
+// when read (trace.ts).
+import type { CompiledMeasure } from './compile';
 import { addYears, wholeYearsBetween } from './dates';
-import { compare, toPercentString, toPlainString } from './decimal';
-import { condition, readParam, type ClaimContext } from './context';
+import { compare, toPercentString, type Decimal } from './decimal';
+import { condition, plainOf, readParam, type ClaimContext } from './context';
+import type { ParsedGranted } from './input';
 import { formatYuan } from './money';
-import type { ConditionSource } from './schema';
+import type { ConditionPlan } from './plan';
+import type { Lines } from './trace';
+import type { DocumentSource } from './schema';
+
+const WINDOW: Lines<string, DocumentSource> = {
+  zh: (met, d, doc) => `事项日期 ${d} ${met ? '在' : '不在'}${doc.docNumber}有效期 ${doc.window.from} 至 ${doc.window.to} 内`,
+  en: (met, d, doc) => `event date ${d} is ${met ? 'within' : 'outside'} the window ${doc.window.from} to ${doc.window.to}`,
+};
+const KIND: Lines<string, string> = {
+  zh: (met, kind, accepted) => `受益主体类型 ${kind} ${met ? '符合' : '不符合'}本措施（限 ${accepted}）`,
+  en: (met, kind, accepted) => `beneficiary kind ${kind} ${met ? 'fits' : 'does not fit'} (${accepted})`,
+};
+const REGISTRATION: Lines<boolean> = {
+  zh: (met, yangpu) => `${met ? '已' : '未'}在${yangpu ? '杨浦区' : '上海市'}登记注册`,
+  en: (met, yangpu) => `${met ? '' : 'not '}registered in ${yangpu ? 'Yangpu' : 'Shanghai'}`,
+};
 
 export function checkGates(ctx: ClaimContext): boolean {
-  const { claim, measure, beneficiary } = ctx;
+  const { claim, plan } = ctx;
+  const { beneficiary } = ctx.rq;
+  const measure = claim.measure;
   const doc = measure.document;
   const d = claim.eventDate;
   const inWindow = d >= doc.window.from && d <= doc.window.to;
-  if (!condition(ctx, 'window', inWindow, { eventDate: d }, `${doc.window.from} ≤ eventDate ≤ ${doc.window.to}`,
-    `事项日期 ${d} ${inWindow ? '在' : '不在'}${doc.docNumber}有效期 ${doc.window.from} 至 ${doc.window.to} 内`,
-    `event date ${d} is ${inWindow ? 'within' : 'outside'} the window ${doc.window.from} to ${doc.window.to}`,
-    `${doc.docNumber} ${doc.window.clause}`)) return false;
+  if (!condition(ctx, 'window', inWindow, { eventDate: d }, plan.windowExpected, plan.windowClause, WINDOW, d, doc, undefined, undefined)) return false;
   const kindOk = measure.accepts.has(beneficiary.kind);
-  const accepted = measure.acceptsText;
-  if (!condition(ctx, 'beneficiary-kind', kindOk, { kind: beneficiary.kind }, `kind ∈ {${accepted}}`,
-    `受益主体类型 ${beneficiary.kind} ${kindOk ? '符合' : '不符合'}本措施（限 ${accepted}）`,
-    `beneficiary kind ${beneficiary.kind} ${kindOk ? 'fits' : 'does not fit'} (${accepted})`, measure.citation)) return false;
-  const req = doc.registration.requires;
-  const registered = beneficiary[req];
-  const where = req === 'registeredInYangpu' ? '杨浦区' : '上海市';
-  return condition(ctx, 'registration', registered, { [req]: registered }, `${req} = true`,
-    `${registered ? '已' : '未'}在${where}登记注册`, `${registered ? '' : 'not '}registered in ${req === 'registeredInYangpu' ? 'Yangpu' : 'Shanghai'}`,
-    `${doc.docNumber} ${doc.registration.clause}`);
+  if (!condition(ctx, 'beneficiary-kind', kindOk, { kind: beneficiary.kind }, plan.kindExpected, measure.citation, KIND, beneficiary.kind, measure.acceptsText, undefined, undefined)) return false;
+  const yangpu = doc.registration.requires === 'registeredInYangpu';
+  const registered = yangpu ? beneficiary.registeredInYangpu : beneficiary.registeredInShanghai;
+  const facts: Record<string, boolean> = yangpu ? { registeredInYangpu: registered } : { registeredInShanghai: registered };
+  return condition(ctx, 'registration', registered, facts, plan.registrationExpected, plan.registrationClause, REGISTRATION, yangpu, undefined, undefined, undefined);
 }
 
 /** The measure's own conditions; a condition whose 细则 parameter is missing is skipped (needs-parameters). */
 export function checkMeasureConditions(ctx: ClaimContext): boolean {
-  for (const c of ctx.measure.source.conditions) if (!checkOne(ctx, c)) return false;
+  const conditions = ctx.plan.conditions;
+  for (let i = 0; i < conditions.length; i++) if (!checkOne(ctx, conditions[i]!)) return false;
   return true;
 }
 
 const OPS = { lt: ['<', '低于', 'below'], lte: ['≤', '不高于', 'at most'], gt: ['>', '高于', 'above'], gte: ['≥', '不低于', 'at least'] } as const;
 
-function checkOne(ctx: ClaimContext, c: ConditionSource): boolean {
-  const { claim, measure } = ctx;
-  const clause = `${measure.document.docNumber} ${c.clause}`;
-  const facts = measure.source.facts;
+const show = (isRate: boolean, d: Decimal) => (isRate ? toPercentString(d) : `${formatYuan(Number(d.units * 100n / 10n ** BigInt(d.scale)))} 元`);
+const COMPARE: Lines<ConditionPlan, Decimal, Decimal> = {
+  zh: (met, cp, actual, limit) => `${cp.label} ${show(cp.isRate, actual)}${met ? '' : '，不满足'}${OPS[op(cp)][1]} ${show(cp.isRate, limit)}`,
+  en: (met, cp, actual, limit) => `${cp.labelEn} ${show(cp.isRate, actual)} ${met ? 'is' : 'is not'} ${OPS[op(cp)][2]} ${show(cp.isRate, limit)}`,
+};
+const op = (cp: ConditionPlan) => (cp.source.type === 'compare' ? cp.source.op : 'lt');
+const ONE_OF: Lines<ConditionPlan, string> = {
+  zh: (met, cp, v) => `${cp.label} ${v}${met ? '属于' : '不属于'} ${cp.oneOfZh}`,
+  en: (met, cp, v) => `${cp.labelEn} ${v} ${met ? 'is' : 'is not'} one of ${cp.oneOfEn}`,
+};
+const WITHIN_YEARS: Lines<ConditionPlan, string, string, { date: string; years: bigint }> = {
+  zh: (met, cp, start, end, x) => `事项日期 ${x.date} ${met ? '在' : '不在'}${cp.label} ${start} 起 ${x.years} 年内（至 ${end}）`,
+  en: (met, _cp, start, _end, x) => `event date ${x.date} is ${met ? '' : 'not '}within ${x.years} years of ${start}`,
+};
+const SUBSIDY_YEAR: Lines<ConditionPlan, string, number, { date: string; max: bigint }> = {
+  zh: (met, cp, start, n, x) => (x.date < start ? `事项日期 ${x.date} 早于${cp.label} ${start}` : `自${cp.label} ${start} 起第 ${n} 个补贴年度，${met ? '未超过' : '超过'} ${x.max} 年`),
+  en: (met, _cp, start, n, x) => `subsidy year ${n} since ${start} ${met ? 'is within' : 'exceeds'} the limit of ${x.max}`,
+};
+
+function checkOne(ctx: ClaimContext, cp: ConditionPlan): boolean {
+  const { claim } = ctx;
+  const c = cp.source;
   switch (c.type) {
     case 'compare': {
-      const limit = readParam(ctx, c.param);
+      const limit = readParam(ctx, cp.param!);
       if (!limit) return true;
-      const spec = facts[c.fact]!;
-      const isRate = spec.type === 'rate';
-      const actual = isRate ? claim.rates[c.fact]! : { units: BigInt(claim.fen[c.fact]!), scale: 2 };
+      const actual = cp.isRate ? claim.rates[c.fact]! : { units: BigInt(claim.fen[c.fact]!), scale: 2 };
       const cmp = compare(actual, limit);
       const met = c.op === 'lt' ? cmp < 0 : c.op === 'lte' ? cmp <= 0 : c.op === 'gt' ? cmp > 0 : cmp >= 0;
-      const show = (d: typeof limit) => (isRate ? toPercentString(d) : `${formatYuan(Number(d.units * 100n / 10n ** BigInt(d.scale)))} 元`);
-      const [sym, zh, en] = OPS[c.op];
-      return condition(ctx, c.fact, met, { [c.fact]: claim.facts[c.fact] ?? null }, `${c.fact} ${sym} ${toPlainString(limit)}`,
-        `${spec.label} ${show(actual)}${met ? '' : '，不满足'}${zh} ${show(limit)}`, `${spec.labelEn} ${show(actual)} ${met ? 'is' : 'is not'} ${en} ${show(limit)}`, clause);
+      const facts: Record<string, string | number | boolean | null> = {};
+      facts[c.fact] = claim.facts[c.fact] ?? null;
+      return condition(ctx, c.fact, met, facts, `${c.fact} ${OPS[c.op][0]} ${plainOf(limit)}`, cp.clause, COMPARE, cp, actual, limit, undefined);
     }
     case 'oneOf': {
       const v = String(claim.facts[c.fact]);
       const met = c.values.includes(v);
-      const label = facts[c.fact]!.label;
-      return condition(ctx, c.fact, met, { [c.fact]: v }, `${c.fact} ∈ {${c.values.join(', ')}}`,
-        `${label} ${v}${met ? '属于' : '不属于'} ${c.values.join('、')}`, `${facts[c.fact]!.labelEn} ${v} ${met ? 'is' : 'is not'} one of ${c.values.join(', ')}`, clause);
+      const facts: Record<string, string> = {};
+      facts[c.fact] = v;
+      return condition(ctx, c.fact, met, facts, cp.oneOfExpected, cp.clause, ONE_OF, cp, v, undefined, undefined);
     }
     case 'withinYearsOf': {
-      const years = readParam(ctx, c.param);
+      const years = readParam(ctx, cp.param!);
       if (!years) return true;
       const start = String(claim.facts[c.fact]);
       const end = addYears(start, Number(years.units));
       const met = claim.eventDate >= start && claim.eventDate <= end;
-      return condition(ctx, c.fact, met, { [c.fact]: start, eventDate: claim.eventDate }, `${start} ≤ eventDate ≤ ${end}`,
-        `事项日期 ${claim.eventDate} ${met ? '在' : '不在'}${facts[c.fact]!.label} ${start} 起 ${years.units} 年内（至 ${end}）`,
-        `event date ${claim.eventDate} is ${met ? '' : 'not '}within ${years.units} years of ${start}`, clause);
+      const facts: Record<string, string> = {};
+      facts[c.fact] = start;
+      facts.eventDate = claim.eventDate;
+      return condition(ctx, c.fact, met, facts, `${start} ≤ eventDate ≤ ${end}`, cp.clause, WITHIN_YEARS, cp, start, end, { date: claim.eventDate, years: years.units });
     }
     case 'subsidyYear': {
-      const max = readParam(ctx, c.param);
+      const max = readParam(ctx, cp.param!);
       if (!max) return true;
       const start = String(claim.facts[c.fact]);
       const n = 1 + wholeYearsBetween(start, claim.eventDate);
       const met = claim.eventDate >= start && BigInt(n) <= max.units;
-      return condition(ctx, 'subsidyYear', met, { [c.fact]: start, eventDate: claim.eventDate, subsidyYear: n }, `1 ≤ n ≤ ${max.units}`,
-        claim.eventDate < start ? `事项日期 ${claim.eventDate} 早于${facts[c.fact]!.label} ${start}` : `自${facts[c.fact]!.label} ${start} 起第 ${n} 个补贴年度，${met ? '未超过' : '超过'} ${max.units} 年`,
-        `subsidy year ${n} since ${start} ${met ? 'is within' : 'exceeds'} the limit of ${max.units}`, clause);
+      const facts: Record<string, string | number> = {};
+      facts[c.fact] = start;
+      facts.eventDate = claim.eventDate;
+      facts.subsidyYear = n;
+      return condition(ctx, 'subsidyYear', met, facts, `1 ≤ n ≤ ${max.units}`, cp.clause, SUBSIDY_YEAR, cp, start, n, { date: claim.eventDate, max: max.units });
     }
     default:
       return true; // history conditions run in checkHistory
   }
 }
 
+const ONCE: Lines<ParsedGranted | undefined> = {
+  zh: (_m, e) => (e ? `${e.year} 年已享受本措施（一次性支持），不再重复享受` : '此前未享受本措施（一次性支持）'),
+  en: (_m, e) => (e ? `already granted in ${e.year}; a one-off measure` : 'not granted before (one-off measure)'),
+};
+const NOT_GRANTED: Lines<ParsedGranted | undefined, string> = {
+  zh: (_m, e, other) => (e ? `已享受 ${other}，不能同时享受本措施` : `未享受 ${other}`),
+  en: (_m, e, other) => (e ? `${other} was granted; the two are exclusive` : `${other} not granted`),
+};
+const ONE_PER_MATTER: Lines<ParsedGranted | undefined, string | undefined, number> = {
+  zh: (_m, e, matter, year) => (e ? `项目 ${matter} 在 ${year} 年已获支持` : `项目 ${matter} 在 ${year} 年尚未获支持`),
+  en: (_m, e, matter, year) => (e ? `project ${matter} already supported in ${year}` : `project ${matter} not yet supported in ${year}`),
+};
+
+function grantedBefore(history: ParsedGranted[], measure: string): ParsedGranted | undefined {
+  for (let i = 0; i < history.length; i++) if (history[i]!.measure === measure) return history[i];
+  return undefined;
+}
+
 /** `once`, mutual exclusion and per-project limits against earlier grants given in `granted`. */
 export function checkHistory(ctx: ClaimContext): boolean {
-  const { measure, claim, history } = ctx;
+  const { claim, plan } = ctx;
+  const measure: CompiledMeasure = claim.measure;
+  const history = ctx.rq.history;
   if (measure.source.cap?.kind === 'once') {
-    const earlier = history.find((g) => g.measure === measure.id);
-    if (!condition(ctx, 'once', !earlier, { grantedYear: earlier?.year ?? null }, 'not granted before',
-      earlier ? `${earlier.year} 年已享受本措施（一次性支持），不再重复享受` : '此前未享受本措施（一次性支持）',
-      earlier ? `already granted in ${earlier.year}; a one-off measure` : 'not granted before (one-off measure)', `${measure.document.docNumber} ${measure.source.cap.clause}`)) return false;
+    const earlier = grantedBefore(history, measure.id);
+    if (!condition(ctx, 'once', !earlier, { grantedYear: earlier?.year ?? null }, 'not granted before', plan.capClause, ONCE, earlier, undefined, undefined, undefined)) return false;
   }
-  for (const c of measure.source.conditions) {
-    const clause = `${measure.document.docNumber} ${c.clause}`;
+  for (const cp of plan.conditions) {
+    const c = cp.source;
     if (c.type === 'notGranted') {
-      const earlier = history.find((g) => g.measure === c.measure);
-      if (!condition(ctx, 'not-granted', !earlier, { [c.measure]: earlier ? earlier.year : null }, `${c.measure} not granted`,
-        earlier ? `已享受 ${c.measure}，不能同时享受本措施` : `未享受 ${c.measure}`,
-        earlier ? `${c.measure} was granted; the two are exclusive` : `${c.measure} not granted`, clause)) return false;
+      const earlier = grantedBefore(history, c.measure);
+      const facts: Record<string, number | null> = {};
+      facts[c.measure] = earlier ? earlier.year : null;
+      if (!condition(ctx, 'not-granted', !earlier, facts, `${c.measure} not granted`, cp.clause, NOT_GRANTED, earlier, c.measure, undefined, undefined)) return false;
     } else if (c.type === 'onePerMatterPerYear') {
       const earlier = history.find((g) => g.measure === measure.id && g.year === claim.year && g.matter === claim.matter);
-      if (!condition(ctx, 'one-per-matter-per-year', !earlier, { matter: claim.matter ?? null, year: claim.year }, 'one grant per project per year',
-        earlier ? `项目 ${claim.matter} 在 ${claim.year} 年已获支持` : `项目 ${claim.matter} 在 ${claim.year} 年尚未获支持`,
-        earlier ? `project ${claim.matter} already supported in ${claim.year}` : `project ${claim.matter} not yet supported in ${claim.year}`, clause)) return false;
+      if (!condition(ctx, 'one-per-matter-per-year', !earlier, { matter: claim.matter ?? null, year: claim.year }, 'one grant per project per year', cp.clause, ONE_PER_MATTER, earlier, claim.matter, claim.year, undefined)) return false;
     }
   }
   return true;

@@ -7,97 +7,120 @@
 import { computeAmount } from './amount';
 import type { Ruleset } from './compile';
 import { checkGates, checkHistory, checkMeasureConditions } from './conditions';
-import { newContext } from './context';
+import { ClaimContext, condition, type RequestContext } from './context';
 import { PolicyInputError } from './errors';
 import { canonicalJson, sha256Hex } from './hash';
-import { parseRequest, type ParsedClaim, type ParsedRequest } from './input';
+import { parseRequest, type ParsedRequest } from './input';
 import { applyNonDuplication } from './non-duplication';
+import { plansOf } from './plan';
 import { applySequential } from './sequential';
-import type { Decimal } from './decimal';
+import type { CompiledMeasure } from './compile';
 import { explainResult } from './explain';
 import type { Basis, ClaimResult, ClaimStatus, EvaluationResponse, InputIssue, TraceStep } from './types';
+import type { Lines } from './trace';
 
 /** A claim's result while passes 2 and 3 may still change it; amounts in fen. */
-export interface Working {
-  claim: ParsedClaim;
-  status: ClaimStatus;
-  fen: number;
-  basis: Basis | null;
-  excludedBy: string | null;
-  missing: string[];
-  trace: TraceStep[];
-  /** Parameters already read for this claim, so pass 3 does not trace them twice. */
-  read: Map<string, Decimal | undefined>;
-}
+export type Working = ClaimContext;
 
 export function evaluate(ruleset: Ruleset, request: unknown): EvaluationResponse {
   const parsed = parseRequest(ruleset, request);
   const working = evaluateParsed(ruleset, parsed);
   let totalFen = 0;
-  const results = working.map((w) => {
+  const results: ClaimResult[] = [];
+  for (const w of working) {
     totalFen += w.status === 'granted' ? w.fen : 0;
-    return toResult(w);
-  });
+    results.push(toResult(w));
+  }
   return { rulesetVersion: ruleset.version, inputHash: sha256Hex(canonicalJson(request)), results, total: totalFen / 100 };
 }
 
 export function evaluateParsed(ruleset: Ruleset, req: ParsedRequest): Working[] {
-  const issues: InputIssue[] = [];
-  const working = req.claims.map((claim) => evaluateAlone(ruleset, req, claim, issues));
-  if (issues.length) throw new PolicyInputError(issues);
+  const rq: RequestContext = { ruleset, beneficiary: req.beneficiary, history: req.granted, overlay: req.overlay, issues: [] };
+  const plans = plansOf(ruleset);
+  const working: Working[] = [];
+  for (const claim of req.claims) {
+    const w = new ClaimContext(rq, claim, plans.get(claim.measure)!);
+    evaluateAlone(w);
+    working.push(w);
+  }
+  if (rq.issues.length) throw new PolicyInputError(rq.issues);
   applyNonDuplication(working);
-  applySequential(ruleset, req, working);
+  applySequential(rq, working);
   return working;
 }
 
-function evaluateAlone(ruleset: Ruleset, req: ParsedRequest, claim: ParsedClaim, issues: InputIssue[]): Working {
-  const ctx = newContext(ruleset, claim, req.beneficiary, req.granted, req.overlay, issues);
-  const w: Working = { claim, status: 'ineligible', fen: 0, basis: null, excludedBy: null, missing: ctx.missing, trace: ctx.trace, read: ctx.read };
-  if (!checkGates(ctx)) return w;
-  if (claim.measure.source.kind === 'non-monetary') {
-    ctx.trace.push({
-      kind: 'condition', step: 'non-monetary', met: false, facts: {}, expected: 'a monetary measure', clause: claim.measure.citation,
-      value: `${claim.measure.source.title}为服务类措施（非资金支持），不予兑付`, valueEn: `${claim.measure.source.titleEn} is a service, never paid`,
-    });
-    return w;
+const NON_MONETARY: Lines<CompiledMeasure> = {
+  zh: (_m, measure) => `${measure.source.title}为服务类措施（非资金支持），不予兑付`,
+  en: (_m, measure) => `${measure.source.titleEn} is a service, never paid`,
+};
+
+function evaluateAlone(w: Working): void {
+  if (!checkGates(w)) return;
+  const measure = w.claim.measure;
+  if (measure.source.kind === 'non-monetary') {
+    condition(w, 'non-monetary', false, {}, 'a monetary measure', measure.citation, NON_MONETARY, measure, undefined, undefined, undefined, true);
+    return;
   }
-  if (!checkMeasureConditions(ctx) || !checkHistory(ctx)) return w;
-  const amount = computeAmount(ctx);
-  if (ctx.missing.length) {
+  if (!checkMeasureConditions(w) || !checkHistory(w)) return;
+  const amount = computeAmount(w);
+  if (w.missing.length) {
     w.status = 'needs-parameters';
-    return w;
+    return;
   }
-  if (!amount) return w;
+  if (!amount) return;
   w.status = 'granted';
   w.fen = amount.fen;
   w.basis = amount.basis;
-  return w;
+}
+
+/**
+ * A claim's result. `reasons` (the one-sentence explanation) is rendered when first read —
+ * JSON.stringify reads it through toJSON, which writes the fields in the contract's order:
+ * a 免申即享 scan over many claims mostly looks at status and amount only.
+ */
+class Result implements ClaimResult {
+  id: string;
+  measure: string;
+  citation: string;
+  title: string;
+  status: ClaimStatus;
+  amount: number;
+  basis: Basis | null;
+  excludedBy: string | null;
+  missingParameters: string[];
+  trace: TraceStep[];
+  #reasons: string[] | undefined;
+
+  constructor(w: Working) {
+    const m = w.claim.measure;
+    const granted = w.status === 'granted';
+    this.id = w.claim.id;
+    this.measure = m.id;
+    this.citation = m.citation;
+    this.title = m.source.title;
+    this.status = w.status;
+    this.amount = granted ? w.fen / 100 : 0;
+    this.basis = granted ? w.basis : null;
+    this.excludedBy = w.excludedBy;
+    this.missingParameters = w.status === 'needs-parameters' ? w.missing : [];
+    this.trace = w.trace;
+  }
+
+  get reasons(): string[] {
+    return (this.#reasons ??= [explainResult(this, 'zh')]);
+  }
+  set reasons(value: string[]) {
+    this.#reasons = value;
+  }
+
+  toJSON() {
+    const { id, measure, citation, title, status, amount, basis, excludedBy, missingParameters, trace } = this;
+    return { id, measure, citation, title, status, amount, basis, excludedBy, missingParameters, reasons: this.reasons, trace };
+  }
 }
 
 export function toResult(w: Working): ClaimResult {
-  const m = w.claim.measure;
-  let reasons: string[] | undefined;
-  const result: ClaimResult = {
-    id: w.claim.id,
-    measure: m.id,
-    citation: m.citation,
-    title: m.source.title,
-    status: w.status,
-    amount: w.status === 'granted' ? w.fen / 100 : 0,
-    basis: w.status === 'granted' ? w.basis : null,
-    excludedBy: w.excludedBy,
-    missingParameters: w.status === 'needs-parameters' ? w.missing : [],
-    // The one-sentence explanation, rendered when first read (JSON.stringify reads it):
-    // a 免申即享 scan over many claims mostly looks at status and amount only.
-    get reasons(): string[] {
-      return (reasons ??= [explainResult(result, 'zh')]);
-    },
-    set reasons(value: string[]) {
-      reasons = value;
-    },
-    trace: w.trace,
-  };
-  return result;
+  return new Result(w);
 }
 
 export type BatchItem = { ok: true; response: EvaluationResponse } | { ok: false; issues: InputIssue[] };

@@ -33,7 +33,7 @@ function officerRuleset(): Ruleset {
 function variant(req: Record<string, unknown>, k: number): Record<string, unknown> {
   const mult = [0.37, 1.9, 13][k]!;
   const shift = [-400, 45, 300][k]!;
-  const claims = (req.claims as Array<Record<string, unknown>>).map((c) => {
+  const claims = (req.claims as Array<Record<string, unknown>>).map((c): Record<string, unknown> => {
     const m = ruleset.measures.get(String(c.measure));
     const facts: Record<string, unknown> = {};
     for (const [name, v] of Object.entries((c.facts ?? {}) as Record<string, unknown>)) {
