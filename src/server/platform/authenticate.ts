@@ -26,6 +26,24 @@ const principalColumns = [
   'organizations.enterprise_id',
 ] as const;
 
+interface IdentityRow {
+  user_id: string;
+  username: string;
+  role: Principal['role'];
+  organization_id: string;
+  organization_kind: Principal['organizationKind'];
+  enterprise_id: string | null;
+}
+
+const identity = (row: IdentityRow) => ({
+  userId: row.user_id,
+  username: row.username,
+  role: row.role,
+  organizationId: row.organization_id,
+  organizationKind: row.organization_kind,
+  enterpriseId: row.enterprise_id,
+});
+
 async function fromSession(db: Database, secret: string): Promise<Principal | null> {
   const now = new Date();
   const row = await db
@@ -42,17 +60,7 @@ async function fromSession(db: Database, secret: string): Promise<Principal | nu
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
   }
-  return {
-    via: 'session',
-    userId: row.user_id,
-    username: row.username,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationKind: row.organization_kind,
-    enterpriseId: row.enterprise_id,
-    sessionId: row.session_id,
-    csrfToken: row.csrf_token,
-  };
+  return { ...identity(row), via: 'session', sessionId: row.session_id, csrfToken: row.csrf_token };
 }
 
 async function fromToken(db: Database, secret: string): Promise<Principal | null> {
@@ -71,15 +79,6 @@ async function fromToken(db: Database, secret: string): Promise<Principal | null
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }
-  return {
-    via: 'token',
-    userId: row.user_id,
-    username: row.username,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationKind: row.organization_kind,
-    enterpriseId: row.enterprise_id,
-    tokenId: row.token_id,
-    scopes: typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes,
-  };
+  const scopes = typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes;
+  return { ...identity(row), via: 'token', tokenId: row.token_id, scopes };
 }
