@@ -1,7 +1,6 @@
 // Calendar dates as YYYY-MM-DD strings (STYLE.md §6: no Date arithmetic for policy
 // windows). ISO strings compare correctly with < and >.
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(y: number): boolean {
@@ -12,13 +11,21 @@ function daysIn(y: number, m: number): number {
   return m === 2 && isLeap(y) ? 29 : (DAYS[m - 1] ?? 0);
 }
 
+/** Value of the ASCII digit at i, or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** YYYY-MM-DD (ASCII digits) naming a real calendar day; read character by character, it runs for every claim. */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y0 = digitAt(value, 0), y1 = digitAt(value, 1), y2 = digitAt(value, 2), y3 = digitAt(value, 3);
+  const m0 = digitAt(value, 5), m1 = digitAt(value, 6), d0 = digitAt(value, 8), d1 = digitAt(value, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
 }
 

@@ -2,7 +2,7 @@
 // parsed claims. Every problem is an issue naming the field; nothing defaults to zero.
 import type { CompiledMeasure, Ruleset } from './compile';
 import { isIsoDate, yearOf } from './dates';
-import { decimalFromValue, decimalPlaces, type Decimal } from './decimal';
+import { decimalFromNumber, decimalFromValue, decimalPlaces, type Decimal } from './decimal';
 import { PolicyInputError } from './errors';
 import { parseYuan } from './money';
 import { beneficiaryKinds } from './schema';
@@ -92,6 +92,20 @@ function parseBeneficiary(b: unknown, issues: InputIssue[]): Beneficiary | undef
   return b as unknown as Beneficiary;
 }
 
+// Rate facts repeat (a coupon of 0.035, a fee rate of 0.01) across a batch; each number is
+// parsed exactly once. Decimals are immutable, so claims share them. Bounded: cleared when full.
+const RATES = new Map<number, Decimal | null>();
+function rateFact(v: number): Decimal | undefined {
+  let d = RATES.get(v);
+  if (d === undefined) {
+    const x = decimalFromNumber(v);
+    d = x && decimalPlaces(x) <= 12 ? x : null;
+    if (RATES.size >= 4096) RATES.clear();
+    RATES.set(v, d);
+  }
+  return d ?? undefined;
+}
+
 function parseClaim(ruleset: Ruleset, c: unknown, i: number, issues: InputIssue[]): ParsedClaim | undefined {
   const at = `claims[${i}]`;
   if (!isRecord(c)) {
@@ -135,8 +149,8 @@ function parseClaim(ruleset: Ruleset, c: unknown, i: number, issues: InputIssue[
       if (r.ok) fen[name] = r.fen;
       else problem = r.message;
     } else if (spec.type === 'rate') {
-      const d = typeof v === 'number' && v >= 0 ? decimalFromValue(v) : undefined;
-      if (d && decimalPlaces(d) <= 12) rates[name] = d;
+      const d = typeof v === 'number' && v >= 0 ? rateFact(v) : undefined;
+      if (d) rates[name] = d;
       else problem = 'must be a non-negative decimal number, e.g. 0.035';
     } else if (spec.type === 'date') {
       if (!isIsoDate(v)) problem = 'must be a calendar date YYYY-MM-DD';

@@ -14,6 +14,10 @@ export function parseYuan(value: unknown): MoneyParse {
   if (value < 0) return { ok: false, message: 'must not be negative' };
   if (value > MAX_YUAN) return { ok: false, message: `must not exceed ${MAX_YUAN} yuan` };
   if (Number.isInteger(value)) return { ok: true, fen: value * 100 };
+  // A yuan amount with fen is the double nearest k/100; its shortest form (what the exact
+  // check below reads) then has at most 2 decimals and is k/100. Saves a string parse per fact.
+  const k = Math.round(value * 100);
+  if (k / 100 === value) return { ok: true, fen: k };
   const d = decimalFromNumber(value);
   if (!d || decimalPlaces(d) > 2) return { ok: false, message: 'must have at most 2 decimals (fen)' };
   return { ok: true, fen: Number(d.units * pow10(2 - d.scale)) };
