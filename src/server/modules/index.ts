@@ -2,9 +2,11 @@ import type { App, Deps } from '../platform/http';
 import { accountRoutes } from './accounts/accounts.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { consentRoutes } from './consent/consent.routes';
 import { enterpriseRoutes } from './enterprise/enterprise.routes';
 import { metaRoutes } from './meta/meta.routes';
 import { policyRoutes } from './policy/policy.routes';
+import { productRoutes } from './product/product.routes';
 import { registerSubsidyFactSources } from './subsidy/register';
 import { subsidyRoutes } from './subsidy/subsidy.routes';
 
@@ -18,4 +20,6 @@ export async function registerModules(app: App, deps: Deps): Promise<void> {
   await policyRoutes(app, deps);
   registerSubsidyFactSources();
   await subsidyRoutes(app, deps);
+  await productRoutes(app, deps);
+  await consentRoutes(app, deps);
 }
