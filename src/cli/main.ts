@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { processIo, UsageError, type CliIo } from './io';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAuditCommands } from './commands/audit';
+import { registerConsentCommands } from './commands/consent';
 import { registerEnterpriseCommands } from './commands/enterprises';
 import { registerPolicyCommands } from './commands/policy';
+import { registerProductCommands } from './commands/products';
 import { registerServeCommands } from './commands/serve';
 import { registerJobCommands } from './commands/jobs';
 import { runUsccCheck } from './commands/uscc';
@@ -28,7 +30,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerAccountCommands(program, io, setExit);
   registerAuditCommands(program, io, setExit);
   registerEnterpriseCommands(program, io, setExit);
+  registerConsentCommands(program, io, setExit);
   registerPolicyCommands(program, io, setExit);
+  registerProductCommands(program, io, setExit);
 
   program
     .command('uscc')
