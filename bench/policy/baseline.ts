@@ -1,7 +1,9 @@
 // The same measures as json-rules-engine rules (the baseline the issue asks for): window,
 // beneficiary kind, registration and each measure's conditions as rule conditions; the
 // amount (rate × base, item cap, year cap, non-duplication) computed in plain JS after the
-// engine fires, the way a team would bolt it on. Floats here — it is only a timing baseline.
+// engine fires, the way a team would bolt it on. Floats here — it is only a timing baseline;
+// the bench checks that its totals agree with ours (up to float rounding of half fen).
+// One engine with its rules built once, reused for every claim (json-rules-engine's advice).
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Ruleset } from '../../src/policy/compile';
 import type { EvaluationRequest } from '../../src/policy/types';
@@ -33,7 +35,10 @@ export function buildBaseline(ruleset: Ruleset, measures: string[]): Engine {
     const s = m.source;
     const p = (name: string) => num(ruleset.parameters.get(m.paramKey(name))!.values.at(-1)?.value);
     const all: RuleProperties['conditions'] extends infer C ? any[] : never = [
-      { fact: 'measure', operator: 'equal', value: id },
+      // Checked first (a higher priority runs alone and short-circuits `all`), so a claim
+      // costs the other measures' rules one condition each — as ours dispatches on measure.
+      // Measured ~20% faster than leaving every condition at the default priority.
+      { fact: 'measure', operator: 'equal', value: id, priority: 10 },
       { fact: 'eventDay', operator: 'greaterThanInclusive', value: dayNumber(m.document.window.from) },
       { fact: 'eventDay', operator: 'lessThanInclusive', value: dayNumber(m.document.window.to) },
       { fact: 'kind', operator: 'in', value: [...m.accepts] },
