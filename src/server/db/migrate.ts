@@ -3,6 +3,7 @@ import type { Database } from './connect';
 import * as m0001 from './migrations/0001_create_foundation';
 import * as m0002 from './migrations/0002_create_subsidy';
 import * as m0003 from './migrations/0003_create_financing';
+import * as m0005 from './migrations/0005_application_numbers_and_indexes';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_create_foundation': m0001,
   '0002_create_subsidy': m0002,
   '0003_create_financing': m0003,
+  '0005_application_numbers_and_indexes': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
