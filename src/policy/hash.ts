@@ -26,6 +26,15 @@ function sortKeys(_key: string, value: unknown): unknown {
 /** Marks a value the direct walk leaves to JSON.stringify. */
 const SPECIAL = Symbol('special');
 
+/** JSON string literal; most strings here (ids, dates, codes) need no escaping. */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
 const QUOTED = new Map<string, string>();
 function quoteKey(k: string): string {
   let q = QUOTED.get(k);
@@ -40,7 +49,7 @@ function quoteKey(k: string): string {
 function write(v: unknown, depth: number): string | undefined | typeof SPECIAL {
   switch (typeof v) {
     case 'string':
-      return JSON.stringify(v);
+      return quote(v);
     case 'number':
       return Number.isFinite(v) ? String(v) : 'null';
     case 'boolean':
