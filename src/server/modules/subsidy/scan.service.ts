@@ -38,7 +38,7 @@ export async function collectCandidates(db: Database, year: number): Promise<{ c
   const bySource = [];
   for (const s of factSources()) {
     const found = await s.collect(db, period);
-    candidates.push(...found);
+    for (const c of found) candidates.push(c); // no spread: a source may return hundreds of thousands
     bySource.push({ id: s.id, measures: s.measures, candidates: found.length });
   }
   return { candidates, bySource };
