@@ -78,6 +78,22 @@ const claimWrite = (ok: number) => only({ admin: ok, officer: ok, entA: ok, entB
 const staffRead = only({ admin: 200, officer: 200, auditor: 200 });
 const evaluateBody = { beneficiary: { uscc: makeUscc(1), kind: 'enterprise', registeredInYangpu: true, registeredInShanghai: true }, claims: [{ id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: { intermediaryFees: 100 } }] };
 
+// Issue #4: a product of BANK1 (active, version 1) and its filings, inserted directly so each caller gets its own.
+const productOfBank1 = async (ctx: TestContext) => {
+  const n = next();
+  const p = await ctx.db.insertInto('products').values({ code: `ACC-P${n}`, name: `产品${n}`, type: 'credit_loan', owner_org_id: ctx.ids.bankOrg }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('product_versions').values({ product_id: p.id, version: 1, criteria: '{}' }).execute();
+  return p.id;
+};
+const filingOfBank1 = async (ctx: TestContext, status: 'submitted' | 'reviewed') => {
+  const product = await productOfBank1(ctx);
+  const reviewed = status === 'reviewed' ? { reviewed_by: ctx.ids.users.officer2, reviewed_at: new Date() } : {};
+  const f = await ctx.db.insertInto('product_filings').values({ product_id: product, product_version: 1, status, submitted_by: ctx.ids.users.bank, ...reviewed }).returning('id').executeTakeFirstOrThrow();
+  return `/api/v1/products/${product}/filings/${f.id}`;
+};
+const productCsv = (n: number) => `code,name,type,owner_code,partner_codes\nACC-IMP${n},导入产品${n},micro_loan,OFFICE,BANK1;BANK2\n`;
+const staffProducts = only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, bank: 200 });
+
 const ROWS: Row[] = [
   { method: 'GET', route: '/api/v1/meta', prepare: () => ({ url: '/api/v1/meta' }), expect: all(200, 200) },
   { method: 'GET', route: '/api/v1/health', prepare: () => ({ url: '/api/v1/health' }), expect: all(200, 200) },
@@ -240,6 +256,41 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/v1/subsidy/entitlements', prepare: () => ({ url: '/api/v1/subsidy/entitlements?year=2025' }), expect: staffRead },
   { method: 'POST', route: '/api/v1/subsidy/entitlements/:id/confirm', prepare: async (ctx) => ({ url: `/api/v1/subsidy/entitlements/${await entitlement(ctx)}/confirm` }), expect: staffOnly(200) },
   { method: 'POST', route: '/api/v1/subsidy/simulations', prepare: () => ({ url: '/api/v1/subsidy/simulations', payload: { parameters: { 'YP2025-8.2.rate': 0.3 }, over: { kind: 'claims' } } }), expect: staffRead },
+  // Issue #4: products, filing (备案) and matching.
+  {
+    method: 'POST', route: '/api/v1/institutions/import',
+    prepare: () => {
+      const m = multipartFile('i.csv', `code,name,kind\nACC-I${next()},导入机构,bank\n`);
+      return { url: '/api/v1/institutions/import', payload: m.payload, headers: m.headers };
+    },
+    expect: staffOnly(200),
+  },
+  {
+    method: 'POST', route: '/api/v1/products/import',
+    prepare: () => {
+      const m = multipartFile('p.csv', productCsv(next()));
+      return { url: '/api/v1/products/import', payload: m.payload, headers: m.headers };
+    },
+    expect: staffOnly(200),
+  },
+  { method: 'GET', route: '/api/v1/products', prepare: () => ({ url: '/api/v1/products' }), expect: all(200) },
+  {
+    method: 'POST', route: '/api/v1/products',
+    prepare: () => ({ url: '/api/v1/products', payload: { code: `ACC-NEW${next()}`, name: '新产品', type: 'credit_loan' } }),
+    expect: only({ admin: 201, officer: 201, bank: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/products/:id', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}` }), expect: all(200) },
+  // An institution's own product: officers manage programmes only (403).
+  { method: 'PATCH', route: '/api/v1/products/:id', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}`, payload: { amountMax: 1000 } }), expect: only({ bank: 200 }) },
+  { method: 'GET', route: '/api/v1/products/:id/versions/:version', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/versions/1` }), expect: all(200) },
+  { method: 'GET', route: '/api/v1/products/:id/filings', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/filings` }), expect: staffProducts },
+  { method: 'POST', route: '/api/v1/products/:id/filings', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/filings` }), expect: only({ bank: 201 }) },
+  { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/review', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/review` }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/approve', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'reviewed')}/approve` }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/reject', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/reject`, payload: { note: '不符合' } }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/withdraw', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/withdraw` }), expect: only({ bank: 200 }) },
+  { method: 'GET', route: '/api/v1/products/:id/matches', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/matches` }), expect: staffProducts },
+  { method: 'GET', route: '/api/v1/enterprises/:id/matches', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/matches` }), expect: only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, entA: 200, entB: 404 }) },
 ];
 
 let ctx: TestContext;
