@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths } from '../src/server/modules/consent/consent-rules';
+import { todayInShanghai } from '../src/server/platform/dates';
 import { makeUscc } from '../src/shared/uscc';
 import { createTestContext, multipartFile, PASSWORD, type FixtureUser, type TestContext } from './helpers/app';
 
@@ -72,6 +74,15 @@ const entitlement = async (ctx: TestContext) => {
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 };
+// Issue #4: a consent of enterprise A to BANK1 (tax filings, social insurance), inserted directly so each caller gets its own.
+const consentOfA = async (ctx: TestContext) => {
+  const r = await ctx.db.insertInto('consents').values({
+    enterprise_id: ctx.ids.enterpriseA, institution_org_id: ctx.ids.bankOrg, clusters: JSON.stringify(['tax_filings', 'social_insurance']),
+    purpose: '授信审查', application_id: null, lookback_months: 12, expires_on: '2999-12-31', granted_by: ctx.ids.users.entA,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+};
+const consentGrant = () => ({ institutionCode: 'BANK1', clusters: ['tax_filings'], purpose: '授信审查', lookbackMonths: 12, expiresOn: addMonths(todayInShanghai(), 6) });
 const staffOnly = (ok: number) => only({ admin: ok, officer: ok });
 const claimRead = (ok: number) => only({ admin: ok, officer: ok, auditor: ok, entA: ok, entB: 404, bank: 404 });
 const claimWrite = (ok: number) => only({ admin: ok, officer: ok, entA: ok, entB: 404, bank: 404 });
@@ -291,6 +302,29 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/withdraw', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/withdraw` }), expect: only({ bank: 200 }) },
   { method: 'GET', route: '/api/v1/products/:id/matches', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/matches` }), expect: staffProducts },
   { method: 'GET', route: '/api/v1/enterprises/:id/matches', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/matches` }), expect: only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, entA: 200, entB: 404 }) },
+  // Issue #4: consents (授权) and reads under consent.
+  { method: 'GET', route: '/api/v1/consents', prepare: () => ({ url: '/api/v1/consents' }), expect: { ...all(200), reviewer: 403 } },
+  { method: 'POST', route: '/api/v1/consents', prepare: () => ({ url: '/api/v1/consents', payload: consentGrant() }), expect: only({ entA: 201, entB: 201 }) },
+  { method: 'GET', route: '/api/v1/consents/reads', prepare: () => ({ url: '/api/v1/consents/reads' }), expect: only({ admin: 200, officer: 200, auditor: 200, entA: 200, entB: 200 }) },
+  { method: 'GET', route: '/api/v1/consents/:id', prepare: async (ctx) => ({ url: `/api/v1/consents/${await consentOfA(ctx)}` }), expect: { ...all(200), reviewer: 403, entB: 404 } },
+  { method: 'POST', route: '/api/v1/consents/:id/revoke', prepare: async (ctx) => ({ url: `/api/v1/consents/${await consentOfA(ctx)}/revoke` }), expect: only({ entA: 200, entB: 404 }) },
+  { method: 'GET', route: '/api/v1/consented/:enterpriseId', prepare: (ctx) => ({ url: `/api/v1/consented/${ctx.ids.enterpriseA}` }), expect: only({ bank: 200 }) },
+  {
+    method: 'GET', route: '/api/v1/consented/:enterpriseId/:cluster',
+    prepare: async (ctx) => {
+      await consentOfA(ctx);
+      return { url: `/api/v1/consented/${ctx.ids.enterpriseA}/tax_filings` };
+    },
+    expect: only({ bank: 200 }),
+  },
+  ...(['tax-filings', 'social-insurance'] as const).map((feed): Row => ({
+    method: 'POST', route: `/api/v1/data-feeds/${feed}/import`,
+    prepare: () => {
+      const m = multipartFile('feed.csv', feed === 'tax-filings' ? `uscc,period,tax_type,tax_paid\n${makeUscc(1)},2024,企业所得税,${next()}\n` : `uscc,month,headcount\n${makeUscc(1)},2024-06,${next()}\n`);
+      return { url: `/api/v1/data-feeds/${feed}/import`, payload: m.payload, headers: m.headers };
+    },
+    expect: staffOnly(200),
+  })),
 ];
 
 let ctx: TestContext;
