@@ -89,6 +89,26 @@ const claimWrite = (ok: number) => only({ admin: ok, officer: ok, entA: ok, entB
 const staffRead = only({ admin: 200, officer: 200, auditor: 200 });
 const evaluateBody = { beneficiary: { uscc: makeUscc(1), kind: 'enterprise', registeredInYangpu: true, registeredInShanghai: true }, claims: [{ id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: { intermediaryFees: 100 } }] };
 
+// Issue #4: an application of enterprise A in a given state, inserted directly so each caller gets its own;
+// from `recommended` on it is addressed to BANK1.
+const applicationOfA = async (ctx: TestContext, status: string) => {
+  const atBank = ['recommended', 'accepted', 'approved', 'declined'].includes(status);
+  const row = await ctx.db.insertInto('applications').values({
+    application_no: `ACC-APP-${next()}`, enterprise_id: ctx.ids.enterpriseA, status: status as never, requested_amount: 100_000_00, submitted_on: '2025-03-01',
+    ...(atBank ? { bank_org_id: ctx.ids.bankOrg, recommended_amount: 100_000_00, recommended_on: '2025-03-05' } : {}),
+    ...(status === 'approved' ? { approved_amount: 100_000_00, approved_rate: '0.04', approved_term_months: 12, decided_on: '2025-03-20' } : {}),
+  }).returning('id').executeTakeFirstOrThrow();
+  if (atBank) await ctx.db.insertInto('application_assignments').values({ application_id: row.id, seq: 1, bank_org_id: ctx.ids.bankOrg, amount: 100_000_00, recommended_on: '2025-03-05' }).execute();
+  return row.id;
+};
+const applicationUrl = async (ctx: TestContext, status: string, action = '') => `/api/v1/applications/${await applicationOfA(ctx, status)}${action ? `/${action}` : ''}`;
+const meeting = async (ctx: TestContext) => (await ctx.db.insertInto('review_meetings').values({ held_on: '2025-03-10', title: '评审会' }).returning('id').executeTakeFirstOrThrow()).id;
+const appRead = (ok: number) => ({ ...all(ok), reviewer: 404, entB: 404 });
+const appEnterprise = (ok: number) => only({ entA: ok, entB: 404 });
+const appBank = (ok: number) => only({ bank: ok });
+const importCsv = (n: number) =>
+  `application_no,uscc,enterprise_name,district,product_code,submitted_on,screening_result,recommended_on,recommended_amount,bank_code,bank_decision,decided_on,approved_amount\nHIST-${n},${makeUscc(700000 + n)},历史企业${n},杨浦区,HIST,2017-03-01,deferred,,,,,,\n`;
+
 // Issue #4: a product of BANK1 (active, version 1) and its filings, inserted directly so each caller gets its own.
 const productOfBank1 = async (ctx: TestContext) => {
   const n = next();
@@ -267,6 +287,92 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/v1/subsidy/entitlements', prepare: () => ({ url: '/api/v1/subsidy/entitlements?year=2025' }), expect: staffRead },
   { method: 'POST', route: '/api/v1/subsidy/entitlements/:id/confirm', prepare: async (ctx) => ({ url: `/api/v1/subsidy/entitlements/${await entitlement(ctx)}/confirm` }), expect: staffOnly(200) },
   { method: 'POST', route: '/api/v1/subsidy/simulations', prepare: () => ({ url: '/api/v1/subsidy/simulations', payload: { parameters: { 'YP2025-8.2.rate': 0.3 }, over: { kind: 'claims' } } }), expect: staffRead },
+  // Issue #4: consents (授权) and reads under consent.
+  { method: 'GET', route: '/api/v1/consents', prepare: () => ({ url: '/api/v1/consents' }), expect: { ...all(200), reviewer: 403 } },
+  { method: 'POST', route: '/api/v1/consents', prepare: () => ({ url: '/api/v1/consents', payload: consentGrant() }), expect: only({ entA: 201, entB: 201 }) },
+  { method: 'GET', route: '/api/v1/consents/reads', prepare: () => ({ url: '/api/v1/consents/reads' }), expect: only({ admin: 200, officer: 200, auditor: 200, entA: 200, entB: 200 }) },
+  { method: 'GET', route: '/api/v1/consents/:id', prepare: async (ctx) => ({ url: `/api/v1/consents/${await consentOfA(ctx)}` }), expect: { ...all(200), reviewer: 403, entB: 404 } },
+  { method: 'POST', route: '/api/v1/consents/:id/revoke', prepare: async (ctx) => ({ url: `/api/v1/consents/${await consentOfA(ctx)}/revoke` }), expect: only({ entA: 200, entB: 404 }) },
+  { method: 'GET', route: '/api/v1/consented/:enterpriseId', prepare: (ctx) => ({ url: `/api/v1/consented/${ctx.ids.enterpriseA}` }), expect: only({ bank: 200 }) },
+  {
+    method: 'GET', route: '/api/v1/consented/:enterpriseId/:cluster',
+    prepare: async (ctx) => {
+      await consentOfA(ctx);
+      return { url: `/api/v1/consented/${ctx.ids.enterpriseA}/tax_filings` };
+    },
+    expect: only({ bank: 200 }),
+  },
+  ...(['tax-filings', 'social-insurance'] as const).map((feed): Row => ({
+    method: 'POST', route: `/api/v1/data-feeds/${feed}/import`,
+    prepare: () => {
+      const m = multipartFile('feed.csv', feed === 'tax-filings' ? `uscc,period,tax_type,tax_paid\n${makeUscc(1)},2024,企业所得税,${next()}\n` : `uscc,month,headcount\n${makeUscc(1)},2024-06,${next()}\n`);
+      return { url: `/api/v1/data-feeds/${feed}/import`, payload: m.payload, headers: m.headers };
+    },
+    expect: staffOnly(200),
+  })),
+  // Issue #4: financing applications, SLA warning lines, review meetings, the funnel report.
+  { method: 'GET', route: '/api/v1/applications', prepare: () => ({ url: '/api/v1/applications' }), expect: all(200) },
+  { method: 'GET', route: '/api/v1/applications/inbox', prepare: () => ({ url: '/api/v1/applications/inbox' }), expect: only({ bank: 200 }) },
+  { method: 'POST', route: '/api/v1/applications', prepare: () => ({ url: '/api/v1/applications', payload: { requestedAmount: 500_000 } }), expect: only({ entA: 201, entB: 201 }) },
+  {
+    method: 'POST', route: '/api/v1/applications/import',
+    prepare: async (ctx) => {
+      await ctx.db.insertInto('products').values({ code: 'HIST', name: '科技履约贷', type: 'performance_insurance_loan', owner_org_id: ctx.ids.office }).onConflict((oc) => oc.column('code').doNothing()).execute();
+      const m = multipartFile('a.csv', importCsv(next()));
+      return { url: '/api/v1/applications/import', payload: m.payload, headers: m.headers };
+    },
+    expect: staffOnly(200),
+  },
+  { method: 'GET', route: '/api/v1/applications/:id', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'recommended') }), expect: appRead(200) },
+  { method: 'PATCH', route: '/api/v1/applications/:id', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'draft'), payload: { purpose: '研发' } }), expect: appEnterprise(200) },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/documents',
+    prepare: async (ctx) => {
+      const m = multipartFile('plan.pdf', '%PDF');
+      return { url: await applicationUrl(ctx, 'draft', 'documents'), payload: m.payload, headers: m.headers };
+    },
+    expect: only({ admin: 201, officer: 201, entA: 201, entB: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/v1/applications/:id/documents/:documentId',
+    prepare: async (ctx) => {
+      const id = await applicationOfA(ctx, 'recommended');
+      const d = await ctx.db.insertInto('application_documents').values({ application_id: id, filename: 'a.pdf', content_type: 'application/pdf', size: 1, content: Buffer.from('a'), uploaded_by: null }).returning('id').executeTakeFirstOrThrow();
+      return { url: `/api/v1/applications/${id}/documents/${d.id}` };
+    },
+    expect: appRead(200),
+  },
+  { method: 'POST', route: '/api/v1/applications/:id/submit', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'draft', 'submit') }), expect: appEnterprise(200) },
+  { method: 'POST', route: '/api/v1/applications/:id/withdraw', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'submitted', 'withdraw') }), expect: appEnterprise(200) },
+  { method: 'POST', route: '/api/v1/applications/:id/screen', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'submitted', 'screen') }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/applications/:id/send-to-review', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'screening', 'send-to-review') }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/applications/:id/reviews', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'review', 'reviews'), payload: { score: 80 } }), expect: only({ reviewer: 200 }) },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/recommend',
+    prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'review', 'recommend'), payload: { bankCode: 'BANK1', amount: 100_000, meetingId: await meeting(ctx) } }),
+    expect: staffOnly(200),
+  },
+  { method: 'POST', route: '/api/v1/applications/:id/defer', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'screening', 'defer'), payload: { reason: '材料不全' } }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/applications/:id/reject', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'screening', 'reject'), payload: { reason: '不符合' } }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/applications/:id/accept', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'recommended', 'accept') }), expect: appBank(200) },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/approve',
+    prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'accepted', 'approve'), payload: { amount: 100_000, rate: '0.04', termMonths: 12 } }),
+    expect: appBank(200),
+  },
+  { method: 'POST', route: '/api/v1/applications/:id/decline', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'accepted', 'decline'), payload: { reason: '风险' } }), expect: appBank(200) },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/disburse',
+    prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'approved', 'disburse'), payload: { loanNo: `L-${next()}`, collateralMode: 'credit', repaymentMethod: 'equal_instalment', startDate: '2025-04-01' } }),
+    expect: appBank(200),
+  },
+  { method: 'POST', route: '/api/v1/applications/:id/reassign', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'declined', 'reassign'), payload: { reason: '更换银行' } }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/v1/applications/sla-warnings', prepare: () => ({ url: '/api/v1/applications/sla-warnings' }), expect: only({ admin: 200, officer: 200, auditor: 200, bank: 200 }) },
+  { method: 'GET', route: '/api/v1/applications/sla-settings', prepare: () => ({ url: '/api/v1/applications/sla-settings' }), expect: staffRead },
+  { method: 'PUT', route: '/api/v1/applications/sla-settings', prepare: () => ({ url: '/api/v1/applications/sla-settings', payload: { lines: [30, 60, 90] } }), expect: only({ admin: 200 }) },
+  { method: 'POST', route: '/api/v1/review-meetings', prepare: () => ({ url: '/api/v1/review-meetings', payload: { heldOn: '2025-03-10', title: '第1次评审会' } }), expect: staffOnly(201) },
+  { method: 'GET', route: '/api/v1/review-meetings', prepare: () => ({ url: '/api/v1/review-meetings' }), expect: only({ admin: 200, officer: 200, auditor: 200, reviewer: 200 }) },
+  { method: 'GET', route: '/api/v1/reports/funnel', prepare: () => ({ url: '/api/v1/reports/funnel?year=2025' }), expect: staffRead },
   // Issue #4: products, filing (备案) and matching.
   {
     method: 'POST', route: '/api/v1/institutions/import',
@@ -302,29 +408,6 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/withdraw', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/withdraw` }), expect: only({ bank: 200 }) },
   { method: 'GET', route: '/api/v1/products/:id/matches', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/matches` }), expect: staffProducts },
   { method: 'GET', route: '/api/v1/enterprises/:id/matches', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/matches` }), expect: only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, entA: 200, entB: 404 }) },
-  // Issue #4: consents (授权) and reads under consent.
-  { method: 'GET', route: '/api/v1/consents', prepare: () => ({ url: '/api/v1/consents' }), expect: { ...all(200), reviewer: 403 } },
-  { method: 'POST', route: '/api/v1/consents', prepare: () => ({ url: '/api/v1/consents', payload: consentGrant() }), expect: only({ entA: 201, entB: 201 }) },
-  { method: 'GET', route: '/api/v1/consents/reads', prepare: () => ({ url: '/api/v1/consents/reads' }), expect: only({ admin: 200, officer: 200, auditor: 200, entA: 200, entB: 200 }) },
-  { method: 'GET', route: '/api/v1/consents/:id', prepare: async (ctx) => ({ url: `/api/v1/consents/${await consentOfA(ctx)}` }), expect: { ...all(200), reviewer: 403, entB: 404 } },
-  { method: 'POST', route: '/api/v1/consents/:id/revoke', prepare: async (ctx) => ({ url: `/api/v1/consents/${await consentOfA(ctx)}/revoke` }), expect: only({ entA: 200, entB: 404 }) },
-  { method: 'GET', route: '/api/v1/consented/:enterpriseId', prepare: (ctx) => ({ url: `/api/v1/consented/${ctx.ids.enterpriseA}` }), expect: only({ bank: 200 }) },
-  {
-    method: 'GET', route: '/api/v1/consented/:enterpriseId/:cluster',
-    prepare: async (ctx) => {
-      await consentOfA(ctx);
-      return { url: `/api/v1/consented/${ctx.ids.enterpriseA}/tax_filings` };
-    },
-    expect: only({ bank: 200 }),
-  },
-  ...(['tax-filings', 'social-insurance'] as const).map((feed): Row => ({
-    method: 'POST', route: `/api/v1/data-feeds/${feed}/import`,
-    prepare: () => {
-      const m = multipartFile('feed.csv', feed === 'tax-filings' ? `uscc,period,tax_type,tax_paid\n${makeUscc(1)},2024,企业所得税,${next()}\n` : `uscc,month,headcount\n${makeUscc(1)},2024-06,${next()}\n`);
-      return { url: `/api/v1/data-feeds/${feed}/import`, payload: m.payload, headers: m.headers };
-    },
-    expect: staffOnly(200),
-  })),
 ];
 
 let ctx: TestContext;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, UsageError, type CliIo } from './io';
 import { registerAccountCommands } from './commands/accounts';
+import { registerApplicationCommands } from './commands/applications';
 import { registerAuditCommands } from './commands/audit';
 import { registerConsentCommands } from './commands/consent';
 import { registerEnterpriseCommands } from './commands/enterprises';
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerEnterpriseCommands(program, io, setExit);
   registerConsentCommands(program, io, setExit);
   registerPolicyCommands(program, io, setExit);
+  registerApplicationCommands(program, io, setExit);
   registerProductCommands(program, io, setExit);
 
   program

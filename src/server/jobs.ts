@@ -1,3 +1,3 @@
 // Importing this module registers every background job (registerJob in platform/jobs.ts).
 // Each module that owns a job adds its import here, so the server, `kcjr worker` and `kcjr jobs run` see the same set.
-export {};
+import './modules/application/sla.job';

@@ -1,5 +1,7 @@
 import type { App, Deps } from '../platform/http';
 import { accountRoutes } from './accounts/accounts.routes';
+import { applicationRoutes } from './application/applications.routes';
+import { applicationOperationsRoutes } from './application/operations.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { consentRoutes } from './consent/consent.routes';
@@ -22,4 +24,6 @@ export async function registerModules(app: App, deps: Deps): Promise<void> {
   await subsidyRoutes(app, deps);
   await productRoutes(app, deps);
   await consentRoutes(app, deps);
+  await applicationOperationsRoutes(app, deps);
+  await applicationRoutes(app, deps);
 }

@@ -62,7 +62,7 @@ export const inboxQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
 });
 
-export const optionalReasonBody = z.strictObject({ reason: reason.optional() }).optional();
+export const optionalReasonBody = z.strictObject({ reason: reason.optional() }).nullish();
 export const reasonBody = z.strictObject({ reason });
 export const decisionBody = z.strictObject({ reason, meetingId: z.uuid({ message: 'meetingId must be a UUID' }).optional() });
 

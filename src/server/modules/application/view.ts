@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../../db/schema-financing';
 import { fenToYuanOrNull } from '../../platform/money';
+import { parseDecimal } from '../../platform/tabular';
 import type { Principal } from '../../platform/principal';
 import type {
   ApplicationRow, applicationAssignments, applicationDocuments, applicationHistory, applicationLoan, applicationReviews, applicationWarnings,
@@ -7,6 +8,12 @@ import type {
 import { actionsFrom, type ApplicationActor } from './transitions';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+/** numeric(9,6) comes back as '0.038500'; the API shows the exact decimal as entered: '0.0385'. */
+const rateText = (v: string | null) => {
+  if (v === null) return null;
+  const r = parseDecimal(v);
+  return r.ok ? r.value : v;
+};
 
 export function applicationActor(p: Principal): ApplicationActor {
   if (p.role === 'admin' || p.role === 'officer') return 'officer';
@@ -32,7 +39,7 @@ export function applicationSummary(r: ApplicationRow) {
       ? { bank: r.bank_code ? { code: r.bank_code, name: r.bank_name } : null, productCode: r.recommended_product_code, productVersion: r.recommended_product_version, amount: fenToYuanOrNull(r.recommended_amount), on: r.recommended_on }
       : null,
     approval: r.approved_amount !== null
-      ? { amount: fenToYuanOrNull(r.approved_amount), rate: r.approved_rate, termMonths: r.approved_term_months, on: r.decided_on }
+      ? { amount: fenToYuanOrNull(r.approved_amount), rate: rateText(r.approved_rate), termMonths: r.approved_term_months, on: r.decided_on }
       : null,
     decidedOn: r.decided_on,
     disbursedOn: r.disbursed_on,
@@ -77,7 +84,7 @@ export function applicationDetail(
       .map((w) => ({ assignmentSeq: w.assignment_seq, lineDays: w.line_days, bankCode: w.bank_code, recommendedOn: w.recommended_on, dueOn: w.due_on, markedAt: iso(w.marked_at)!, resolvedAt: iso(w.resolved_at) })),
     loan: extra.loan
       ? {
-          id: extra.loan.id, loanNo: extra.loan.loan_no, principal: fenToYuanOrNull(extra.loan.principal), annualRate: extra.loan.annual_rate, termMonths: extra.loan.term_months,
+          id: extra.loan.id, loanNo: extra.loan.loan_no, principal: fenToYuanOrNull(extra.loan.principal), annualRate: rateText(extra.loan.annual_rate), termMonths: extra.loan.term_months,
           startDate: extra.loan.start_date, maturityDate: extra.loan.maturity_date, collateralMode: extra.loan.collateral_mode, repaymentMethod: extra.loan.repayment_method,
           firstTimeBorrower: extra.loan.first_time_borrower,
         }
