@@ -45,7 +45,7 @@ export function computeAmount(ctx: ClaimContext): Amount | undefined {
   return before && applyItemCap(ctx, before);
 }
 
-interface Factor {
+export interface Factor {
   plan: Pick<FactorPlan, 'key' | 'label' | 'labelEn'>;
   value: Decimal;
 }
@@ -81,15 +81,7 @@ function product(ctx: ClaimContext, baseFacts: string[], factors: Factor[]): Amo
     baseFact = given[0]!;
   }
   const baseFen = claimFen[baseFact]!;
-  let units = BigInt(baseFen);
-  let scale = 0;
-  for (let i = 0; i < factors.length; i++) {
-    const v = factors[i]!.value;
-    units *= v.units;
-    scale += v.scale;
-  }
-  const exact: Decimal = { units, scale };
-  const fen = Number(roundHalfUp(exact));
+  const { fen, exact } = exactProduct(baseFen, factors);
   const spec = m.facts[baseFact]!;
   const traced: TraceFactor[] = [];
   for (let i = 0; i < factors.length; i++) {
@@ -98,9 +90,53 @@ function product(ctx: ClaimContext, baseFacts: string[], factors: Factor[]): Amo
   }
   ctx.trace.push(new ArithmeticTrace(
     'rate × base', ctx.claim.measure.citation, { fact: baseFact, label: spec.label, labelEn: spec.labelEn, amount: fenToYuan(baseFen) },
-    traced, toPlainString({ units, scale: scale + 2 }), fenToYuan(fen), PRODUCT, spec.label, baseFen, fen, traced,
+    traced, exact, fenToYuan(fen), PRODUCT, spec.label, baseFen, fen, traced,
   ));
   return { fen, basis: 'computed' };
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * base fen × the factors, rounded half-up to the fen, and the unrounded product in yuan as
+ * decimal text. In doubles while every integer stays below 2^53 (then each step is exact,
+ * as in BigInt — the usual case, without a BigInt allocation per step); in BigInt otherwise.
+ */
+export function exactProduct(baseFen: number, factors: Factor[]): { fen: number; exact: string } {
+  let u = baseFen;
+  let scale = 0;
+  for (let i = 0; i < factors.length && u <= SAFE; i++) {
+    const v = factors[i]!.value;
+    u *= Number(v.units);
+    scale += v.scale;
+  }
+  if (Number.isSafeInteger(u) && u >= 0 && scale <= 15 && u * 2 + 10 ** scale <= SAFE) {
+    const div = 10 ** scale;
+    const x = u * 2 + div;
+    const fen = scale === 0 ? u : (x - (x % (div * 2))) / (div * 2);
+    return { fen, exact: plainText(u, scale + 2) };
+  }
+  let units = BigInt(baseFen);
+  let s = 0;
+  for (const f of factors) {
+    units *= f.value.units;
+    s += f.value.scale;
+  }
+  return { fen: Number(roundHalfUp({ units, scale: s })), exact: toPlainString({ units, scale: s + 2 }) };
+}
+
+/** toPlainString of a non-negative safe integer / 10^scale. */
+function plainText(u: number, scale: number): string {
+  let digits = String(u);
+  while (scale > 0 && digits.length > 1 && digits.charCodeAt(digits.length - 1) === 48) {
+    digits = digits.slice(0, -1);
+    scale--;
+  }
+  if (u === 0) return '0';
+  if (scale === 0) return digits;
+  const padded = digits.padStart(scale + 1, '0');
+  const cut = padded.length - scale;
+  return `${padded.slice(0, cut)}.${padded.slice(cut)}`;
 }
 
 const ASSESSED: Lines<number | undefined> = {
