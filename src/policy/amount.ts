@@ -2,7 +2,7 @@
 // exact decimals, rounded half-up to the fen once), assessed amount or cap estimate for
 // cap-only measures, then the item cap (catalog "Measure kinds", "Money and rounding").
 import { fenOf, percentOf, plainOf, readParam, condition, type ClaimContext } from './context';
-import { multiply, roundHalfUp, toPlainString, type Decimal } from './decimal';
+import { roundHalfUp, toPlainString, type Decimal } from './decimal';
 import { formatYuan, fenToYuan } from './money';
 import { datedIndexAt, type FactorPlan } from './plan';
 import { ArithmeticTrace, AssessedTrace, CapTrace, type Lines, type TraceFactor } from './trace';
