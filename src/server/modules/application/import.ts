@@ -135,7 +135,8 @@ function desired(r: Row, refs: Refs, enterpriseId: string) {
 
 /** The history an imported application gets: each step it went through, on its date, marked imported. */
 function historyOf(id: string, r: Row): EventInput[] {
-  const at = (d: string) => `${d}T00:00:00+08:00`;
+  // Noon in Shanghai: the same calendar day whichever time zone shows the timestamp.
+  const at = (d: string) => `${d}T12:00:00+08:00`;
   const ev = (action: string, from: string | null, to: string, on: string, data: Record<string, unknown> = {}): EventInput =>
     ({ applicationId: id, actorUserId: null, action, from, to, at: at(on), imported: true, reason: '历史数据导入', data });
   const list = [ev('import', null, 'submitted', r.submitted_on), ev('screen', 'submitted', 'screening', r.submitted_on)];
