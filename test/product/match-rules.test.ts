@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   compareRanked, compileCriteria, describeStage, explainMatch, lifecycleStage, prepareFacts, yearsSince, type Criteria, type EnterpriseFacts,
 } from '../../src/server/modules/matching/match-rules';
+import { certVocabulary, forEachMatch, packCriteria, packFacts } from '../../src/server/modules/matching/match-packed';
+import { SECTORS } from '../../src/shared/enterprise';
 
 const TODAY = '2025-06-30';
 const base: EnterpriseFacts = {
@@ -69,6 +71,8 @@ describe('explainMatch and compileCriteria agree, case by case', () => {
     const e = explainMatch(criteria, p);
     expect(e.qualifies).toBe(qualifies);
     expect(compileCriteria(criteria)(p)).toBe(qualifies);
+    const vocabulary = certVocabulary([criteria])!;
+    expect(forEachMatch(packFacts([{ ...base, ...over }], TODAY, vocabulary, SECTORS), packCriteria(criteria, vocabulary, SECTORS))).toBe(qualifies ? 1 : 0);
     expect(e.met.map((r) => r.zh)).toEqual(met);
     expect(e.failed.map((r) => r.zh)).toEqual(failed);
     for (const r of [...e.met, ...e.failed]) expect(r.en.length).toBeGreaterThan(10);

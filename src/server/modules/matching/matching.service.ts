@@ -6,7 +6,9 @@ import { notFound } from '../../platform/errors';
 import type { ActorContext, Principal } from '../../platform/principal';
 import { partnersOf } from '../product/product.repository';
 import { loadEnterpriseFacts, loadMatchableProducts } from './match-facts';
-import { compareRanked, compileCriteria, describeStage, explainMatch, prepareFacts, YANGPU } from './match-rules';
+import { SECTORS } from '../../../shared/enterprise';
+import { certVocabulary, forEachMatch, packCriteria, packFacts } from './match-packed';
+import { compareRanked, describeStage, explainMatch, prepareFacts, YANGPU } from './match-rules';
 
 type Ctx = ActorContext & { principal: Principal };
 
@@ -71,8 +73,9 @@ export async function productMatches(db: Database, ctx: Ctx, productId: string, 
   }
   const c = product.criteria;
   const enterprises = await loadEnterpriseFacts(db, today, { ...(c.yangpuRegistered ? { district: YANGPU } : {}), ...(c.sectors?.length ? { sectors: c.sectors } : {}) });
-  const qualifies = compileCriteria(c);
-  const matched = enterprises.filter((e) => qualifies(prepareFacts(e, today)));
+  const vocabulary = certVocabulary([c])!;
+  const matched: typeof enterprises = [];
+  forEachMatch(packFacts(enterprises, today, vocabulary, SECTORS), packCriteria(c, vocabulary, SECTORS), (i) => matched.push(enterprises[i]!));
   matched.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.uscc < b.uscc ? -1 : 1));
   const start = (page.page - 1) * page.pageSize;
   return {
