@@ -57,10 +57,12 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** The session probes handle 401 themselves instead of redirecting. */
   allowUnauthorized?: boolean;
+  /** Extra request headers, e.g. the Idempotency-Key of a payment. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form;
