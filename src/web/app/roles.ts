@@ -9,7 +9,8 @@ export type Capability =
   | 'enterprise.editAny'
   | 'audit.read'
   | 'users.manage'
-  | 'tokens.manage';
+  | 'tokens.manage'
+  | PolicyCapability;
 
 const capabilities: Record<Role, readonly Capability[]> = {
   admin: [
@@ -29,8 +30,36 @@ const capabilities: Record<Role, readonly Capability[]> = {
 };
 
 export function can(user: User | null, capability: Capability): boolean {
-  return !!user && capabilities[user.role].includes(capability);
+  return !!user && (capabilities[user.role].includes(capability) || policyCapabilities[user.role].includes(capability));
 }
+
+// 政策 and 政策兑现 (issue #3), after the server's role table in docs/subsidy.md.
+type PolicyCapability =
+  | 'policy.catalog'
+  | 'policy.parameters'
+  | 'policy.calculate'
+  | 'subsidy.claims'
+  | 'subsidy.notices'
+  | 'subsidy.budgets'
+  | 'subsidy.entitlements'
+  | 'subsidy.simulate'
+  /** Office staff review, determine, publish and pay claims, and change parameters and budgets. */
+  | 'subsidy.staff';
+
+const POLICY_READ: readonly Capability[] = [
+  'policy.catalog', 'policy.parameters', 'policy.calculate', 'subsidy.claims', 'subsidy.notices', 'subsidy.budgets',
+  'subsidy.entitlements', 'subsidy.simulate',
+];
+const CLAIMANT: readonly Capability[] = ['policy.catalog', 'subsidy.claims', 'subsidy.notices'];
+
+const policyCapabilities: Record<Role, readonly Capability[]> = {
+  admin: [...POLICY_READ, 'subsidy.staff'],
+  officer: [...POLICY_READ, 'subsidy.staff'],
+  auditor: POLICY_READ,
+  reviewer: ['policy.catalog', 'subsidy.notices'],
+  institution_user: CLAIMANT,
+  enterprise_user: CLAIMANT,
+};
 
 /** Officers and admins edit any enterprise; an enterprise user edits only its own. */
 export function canEditEnterprise(user: User | null, enterpriseId: string): boolean {

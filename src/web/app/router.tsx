@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequireCapability } from './guards';
+import { subsidyRoutes } from './routes.subsidy';
 
 // Route-level code splitting: each page is its own chunk; ECharts only loads with the financials tab.
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
           </RequireCapability>
         ),
       },
+      ...subsidyRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },
