@@ -3,6 +3,7 @@ import type { Database } from './connect';
 import * as m0001 from './migrations/0001_create_foundation';
 import * as m0002 from './migrations/0002_create_subsidy';
 import * as m0003 from './migrations/0003_create_financing';
+import * as m0007 from './migrations/0007_index_enterprise_search';
 import * as m0005 from './migrations/0005_application_numbers_and_indexes';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
@@ -12,12 +13,15 @@ const migrations: Record<string, Migration> = {
   '0002_create_subsidy': m0002,
   '0003_create_financing': m0003,
   '0005_application_numbers_and_indexes': m0005,
+  '0007_index_enterprise_search': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Database): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Modules get migration numbers in advance and may land out of order; each migration is additive and
+  // independent of the ones numbered around it, so a late lower number is applied rather than refused.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

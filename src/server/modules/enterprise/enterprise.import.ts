@@ -98,12 +98,15 @@ async function upsertAll(trx: Transaction<DB>, ctx: ActorContext, rows: Row[], f
     const existing = await trx.selectFrom('enterprises').selectAll().where('uscc', 'in', chunk.map((r) => r.uscc)).execute();
     const byUscc = new Map(existing.map((e) => [e.uscc, e]));
     const years = chunk.filter((r) => r.year !== null && byUscc.has(r.uscc));
+    // Look the (enterprise, year) pairs up through the primary key: a 500-way OR made PostgreSQL scan
+    // every financial row once per chunk, so a re-import slowed down as the registry grew.
     const finRows = years.length
-      ? await trx
-          .selectFrom('enterprise_financials')
-          .selectAll()
-          .where((eb) => eb.or(years.map((r) => eb.and([eb('enterprise_id', '=', byUscc.get(r.uscc)!.id), eb('year', '=', r.year!)]))))
-          .execute()
+      ? (
+          await sql<DB['enterprise_financials']>`
+            select f.* from enterprise_financials f
+            join unnest(${years.map((r) => byUscc.get(r.uscc)!.id)}::uuid[], ${years.map((r) => r.year!)}::int[]) as k(enterprise_id, year)
+              on f.enterprise_id = k.enterprise_id and f.year = k.year`.execute(trx)
+        ).rows
       : [];
     const finByKey = new Map(finRows.map((f) => [`${f.enterprise_id}:${f.year}`, f]));
 

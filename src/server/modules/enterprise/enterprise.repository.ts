@@ -7,13 +7,20 @@ import type { EnterpriseSummary, SearchQuery } from './enterprise.schemas';
 type Handle = Kysely<DB> | Transaction<DB>;
 export type SearchFilters = Omit<SearchQuery, 'page' | 'pageSize' | 'sort'> & { onlyId?: string | null };
 
+const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/;
+
 const SORT_COLUMNS = { name: 'name', foundedOn: 'founded_on', uscc: 'uscc', updatedAt: 'updated_at' } as const;
 
 function applyFilters<O>(q: SelectQueryBuilder<DB, 'enterprises', O>, f: SearchFilters, today: string) {
   if (f.onlyId) q = q.where('enterprises.id', '=', f.onlyId);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('enterprises.name', 'ilike', like), eb('enterprises.uscc', 'like', `${normalizeUscc(f.q!).replace(/[\\%_]/g, '')}%`)]));
+    // Only a text that could begin a USCC also searches codes: an OR with the code branch would stop the
+    // planner from using the name's trigram index for ordinary (Chinese) name fragments.
+    const code = normalizeUscc(f.q);
+    q = USCC_PREFIX.test(code)
+      ? q.where((eb) => eb.or([eb('enterprises.name', 'ilike', like), eb('enterprises.uscc', 'like', `${code}%`)]))
+      : q.where('enterprises.name', 'ilike', like);
   }
   // Searched codes are normalised like registered ones (trimmed, full-width folded, upper-cased).
   if (f.uscc) q = q.where('enterprises.uscc', '=', normalizeUscc(f.uscc));
@@ -47,16 +54,18 @@ export async function searchEnterprises(
   const base = applyFilters(db.selectFrom('enterprises'), f, today);
   const desc = sort.startsWith('-');
   const column = SORT_COLUMNS[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-  const [countRow, rows] = [
-    await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    await base
+  // The tie-break follows the sort direction so one index (read forwards or backwards) serves the order.
+  // Count and page run side by side: on a PostgreSQL pool they overlap; PGlite serialises them anyway.
+  const [countRow, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
       .select(['id', 'uscc', 'name', 'district', 'street', 'founded_on', 'sector', 'industry_code', 'listing_status', 'demo'])
       .orderBy(column, (ob) => (desc ? ob.desc().nullsLast() : ob.asc().nullsLast()))
-      .orderBy('id')
+      .orderBy('id', desc ? 'desc' : 'asc')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-  ];
+  ]);
   const certs = await validCertifications(db, rows.map((r) => r.id), today);
   return { rows: rows.map((r) => toSummary(r, certs.get(r.id) ?? [])), total: Number(countRow.n) };
 }
