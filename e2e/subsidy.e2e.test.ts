@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { noBrowser } from './browser';
+import { startE2E, type E2E } from './harness';
+import { AppShell } from './pages/AppShell';
+import { LoginPage } from './pages/LoginPage';
+import { ApiSession } from './pages/SubsidyApi';
+import { CalculatorPage, ClaimListPage, ClaimPage, NewClaimPage, chooseOption } from './pages/SubsidyPages';
+
+// 政策兑现 end to end (issue #3): the calculator explains a result clause by clause; an enterprise applies;
+// officers review, determine, publish, approve (a second officer above the threshold) and pay; the budget
+// shows the commitment; a simulation shows the changed total.
+//
+// YP2025-8.2 pays 50% of IP-pledge loan interest, at most 1,000,000 yuan a year: interest of 1,200,000 yuan
+// gives 600,000 yuan. The threshold is lowered to 500,000 so that amount needs a second officer.
+const MEASURE = 'YP2025-8.2';
+const EVENT_DATE = '2026-06-30';
+const YEAR = 2026;
+const DAY = 86_400_000;
+
+async function signedIn(e2e: E2E, username: string) {
+  const page = await e2e.newPage();
+  await new LoginPage(page).open();
+  await new LoginPage(page).signIn(username);
+  return { page, shell: new AppShell(page) };
+}
+
+describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to payment, budget, simulation', () => {
+  let e2e: E2E;
+  let uscc: string;
+  let claimNumber = '';
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    // What the demo seed does not hold: a budget for the measure, a lower second-approval threshold and a
+    // one-working-day notice (set through the API, as an admin and an officer would).
+    const admin = await ApiSession.signIn(e2e.url, 'admin');
+    await admin.call('PUT', '/subsidy/settings', { secondApprovalThreshold: 500_000, noticeWorkingDays: 1 });
+    const officer = await ApiSession.signIn(e2e.url, 'officer1');
+    await officer.call('PUT', `/subsidy/budgets/${MEASURE}/${YEAR}`, { allocated: 5_000_000, reason: 'e2e budget' });
+    const ent = await ApiSession.signIn(e2e.url, 'ent001');
+    const me = await ent.call<{ user: { enterpriseId: string } }>('GET', '/auth/me');
+    uscc = (await ent.call<{ uscc: string }>('GET', `/enterprises/${me.user.enterpriseId}`)).uscc;
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await e2e?.close();
+  });
+
+  it('explains a calculation in Chinese with the clause, and in English on the toggle', async () => {
+    const { page, shell } = await signedIn(e2e, 'officer1');
+    await shell.navigate('policy-calculator');
+    const calculator = new CalculatorPage(page);
+    await calculator.fillClaim({ uscc, measure: MEASURE, eventDate: EVENT_DATE, matter: 'LOAN-CALC', facts: { interestPaid: '1200000' } });
+    const result = await calculator.evaluate();
+
+    const explanation = result.getByTestId('explanation');
+    const zh = await explanation.innerText();
+    expect(zh).toContain('按贷款利息 1,200,000 元的 50% 计 600,000 元');
+    expect(zh).toContain('核定 600,000 元（杨府发〔2025〕2号 第8条）');
+    expect(await result.getByTestId('engine-status').innerText()).toBe('予以支持');
+    expect(await result.getByTestId('trace-step').count()).toBeGreaterThan(3);
+    expect(await result.getByTestId('trace-timeline').innerText()).toContain('第8条');
+
+    await result.getByTestId('explanation-lang').getByText('English').click();
+    expect(await explanation.innerText()).toContain('50% of loan interest paid 1,200,000 yuan = 600,000 yuan');
+  });
+
+  it('lets an enterprise user create and submit a claim with evidence', async () => {
+    const { page, shell } = await signedIn(e2e, 'ent001');
+    await shell.navigate('subsidy-claims');
+    await page.getByTestId('claim-new').click();
+    await new NewClaimPage(page).submit({ measure: MEASURE, eventDate: EVENT_DATE, matter: 'LOAN-E2E-001', facts: { interestPaid: '1200000' } });
+
+    const claim = new ClaimPage(page);
+    await claim.waitForStatus('已提交');
+    claimNumber = await claim.number();
+    expect(claimNumber).toMatch(/^ZC\d{4}-\d{6}$/);
+    // Before a determination the page shows the engine's preliminary answer.
+    await claim.explanation.waitFor();
+    expect(await claim.explanation.innerText()).toContain('核定 600,000 元（杨府发〔2025〕2号 第8条）');
+
+    const upload = page.waitForResponse((r) => r.url().includes('/files') && r.request().method() === 'POST');
+    await page.locator('[data-testid="claim-files"]').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: '贷款利息凭证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 e2e') });
+    expect((await upload).status()).toBe(201);
+    await page.getByTestId('claim-file-link').filter({ hasText: '贷款利息凭证.pdf' }).waitFor();
+    // Claimants take no staff steps.
+    expect(await claim.action('start_review').count()).toBe(0);
+  });
+
+  it('takes the claim through review, determination, second approval, notice, payment approval and payment', async () => {
+    expect(claimNumber).not.toBe('');
+    const first = await signedIn(e2e, 'officer1');
+    await first.shell.navigate('subsidy-claims');
+    const claim = await new ClaimListPage(first.page).open(claimNumber);
+    await claim.confirmAction('start_review', '审核中');
+    await claim.modalAction('determine', 'determine-modal', async () => undefined, '已认定');
+    expect(await first.page.getByTestId('claim-amount').innerText()).toBe('600,000.00 元');
+    expect(await claim.explanation.innerText()).toContain('核定 600,000 元（杨府发〔2025〕2号 第8条）');
+    // Above the threshold: the determiner cannot approve it a second time, and the notice waits for another officer.
+    expect(await first.page.getByTestId('second-approval').innerText()).toContain('需另一位专员复核');
+    expect(await claim.action('approve_determination').isDisabled()).toBe(true);
+    expect(await claim.action('publish').isDisabled()).toBe(true);
+    await first.page.screenshot({ path: '/tmp/kcjr-e2e-claim.png', fullPage: true });
+
+    // The budget now counts the determined amount as committed.
+    await first.shell.navigate('subsidy-budgets');
+    const row = first.page.locator('[data-testid="budget-table"] tbody tr.ant-table-row', { hasText: MEASURE });
+    await row.waitFor();
+    expect(await row.getByTestId('budget-committed').innerText()).toBe('60.00');
+    await first.page.getByTestId('budget-chart').locator('canvas').waitFor();
+
+    const second = await signedIn(e2e, 'officer2');
+    await second.shell.navigate('subsidy-claims');
+    const claim2 = await new ClaimListPage(second.page).open(claimNumber);
+    await claim2.confirmAction('approve_determination');
+    await second.page.getByTestId('second-approval').filter({ hasText: '已复核' }).waitFor();
+    await claim2.confirmAction('publish', '公示中');
+    const noticeTo = (await second.page.getByTestId('claim-notice').innerText()).split(' ~ ')[1]!;
+
+    await second.shell.navigate('subsidy-notices');
+    const noticeRow = second.page.locator('[data-testid="notice-table"] tbody tr.ant-table-row', { hasText: claimNumber });
+    await noticeRow.waitFor();
+    expect(await noticeRow.getByTestId('notice-to').innerText()).toBe(noticeTo);
+    expect(await noticeRow.getByTestId('notice-objections').innerText()).toBe('无异议');
+
+    // While the notice runs, payment approval is refused by the server and the page says why.
+    await noticeRow.getByTestId('notice-link').click();
+    await claim2.waitFor(claimNumber);
+    await claim2.confirmAction('approve_payment');
+    expect(await second.page.getByTestId('error-alert').innerText()).toContain(`the public notice runs until ${noticeTo}`);
+
+    // The server's calendar moves past the notice (only Date is faked; sessions made before then have expired).
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${noticeTo}T04:00:00Z`).getTime() + 2 * DAY });
+    try {
+      const later = await signedIn(e2e, 'officer2');
+      await later.shell.navigate('subsidy-claims');
+      const claim3 = await new ClaimListPage(later.page).open(claimNumber);
+      await claim3.confirmAction('approve_payment', '待拨付');
+      await claim3.modalAction('pay', 'pay-modal', () => later.page.getByTestId('pay-reference').fill('GK-2026-0001'), '已拨付');
+      expect(await later.page.getByTestId('claim-payment').innerText()).toContain('GK-2026-0001');
+      const history = await later.page.getByTestId('history-entry').allInnerTexts();
+      expect(history.map((h) => h.split(' ')[0])).toEqual(['创建', '提交', '开始审核', '认定', '复核通过', '开始公示', '批准拨付', '拨付']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows a changed total when an officer simulates a lower subsidy rate', async () => {
+    const { page, shell } = await signedIn(e2e, 'officer1');
+    await shell.navigate('subsidy-simulation');
+    await page.getByTestId('simulation-page').waitFor();
+    await chooseOption(page, 'sim-param-0', `${MEASURE}.rate`);
+    await page.getByTestId('sim-value-0').fill('0.3');
+    await chooseOption(page, 'sim-measure', MEASURE);
+    await page.getByTestId('sim-year').fill(String(YEAR));
+    await page.getByTestId('sim-run').click();
+    const result = page.getByTestId('sim-result');
+    await result.waitFor();
+
+    // The paid claim: 600,000 yuan at 50%, 360,000 yuan at 30%.
+    expect(await page.getByTestId('sim-total-scenario').innerText()).toContain('36.00');
+    expect(await page.getByTestId('sim-total-delta').innerText()).toContain('-24.00');
+    const measureRow = page.locator('[data-testid="sim-by-measure"] tbody tr.ant-table-row', { hasText: MEASURE });
+    expect(await measureRow.getByTestId('sim-measure-scenario').innerText()).toBe('36.00');
+    await page.locator('[data-testid="sim-changes"] tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('sim-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: '/tmp/kcjr-e2e-simulation.png', fullPage: true });
+  });
+});
