@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/server/modules/consent/consent-rules';
+import { activeConsentFor } from '../../src/server/modules/consent/consent.repository';
 import { createTestContext, type TestContext } from '../helpers/app';
+import { TEST_DB_KIND } from '../helpers/db';
 import { auditActions, grantBody, monthsAgo, seedClustersOfA, today, yearsAgo } from './helpers';
 
 // Reads under consent (issue #4): checked on every request, 404 for anything but an active consent covering the
@@ -159,5 +161,34 @@ describe('the read log', () => {
     expect(byCluster.items.length).toBeGreaterThan(0);
     expect(byCluster.items.every((r: { cluster: string }) => r.cluster === 'loan_history')).toBe(true);
     expect((await ctx.as('bank', { method: 'GET', url: '/api/v1/consents/reads' })).statusCode).toBe(403);
+  });
+});
+
+describe('a read and a concurrent revoke', () => {
+  // PGlite has one connection, so only PostgreSQL can hold a read open while a revoke arrives.
+  it.skipIf(TEST_DB_KIND !== 'pg')('the revoke waits for the read holding the consent to commit; reads after it are refused', async () => {
+    const c = (await ctx.as('entA', { method: 'POST', url: '/api/v1/consents', payload: grantBody({ institutionCode: 'BANK2', clusters: ['loan_history'] }) })).json();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const reading = ctx.db.transaction().execute(async (trx) => {
+      const found = await activeConsentFor(trx, ctx.ids.enterpriseA, ctx.ids.bank2Org, 'loan_history', today());
+      expect(found?.id).toBe(c.id);
+      locked();
+      await held;
+    });
+    await isLocked;
+    let revoked = false;
+    const revoke = ctx.as('entA', { method: 'POST', url: `/api/v1/consents/${c.id}/revoke` }).then((r) => {
+      revoked = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(revoked).toBe(false);
+    release();
+    await reading;
+    expect((await revoke).statusCode).toBe(200);
+    expect((await read('bank2', 'loan_history')).statusCode).toBe(404);
   });
 });
