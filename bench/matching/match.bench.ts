@@ -82,11 +82,11 @@ async function fill(db: Awaited<ReturnType<typeof openDatabase>>['db'], n: numbe
       (array['数字经济','人工智能','生命健康','绿色低碳','智能制造','其他'])[1 + i % 6], date '1995-01-01' + (i * 37 % 10950)
     from generate_series(1, ${n}) i`.execute(db);
   await sql`insert into enterprise_financials (enterprise_id, year, revenue)
-    select id, y, (abs(hashtext(id::text || y)) % 50000000)::bigint * 100 from enterprises, generate_series(2023, 2024) y`.execute(db);
+    select id, y, (abs(hashtext(uscc || y)) % 50000000)::bigint * 100 from enterprises, generate_series(2023, 2024) y`.execute(db);
   await sql`insert into enterprise_certifications (enterprise_id, type, issued_on, expires_on)
-    select id, t, date '2023-01-01', case when abs(hashtext(id::text || t)) % 7 = 0 then date '2024-12-31' else date '2026-12-31' end
+    select id, t, date '2023-01-01', case when abs(hashtext(uscc || t)) % 7 = 0 then date '2024-12-31' else date '2026-12-31' end
     from enterprises, unnest(array['高新技术企业','科技型中小企业','专精特新','小巨人','创新型中小企业']) t
-    where abs(hashtext(t || id::text)) % 5 = 0`.execute(db);
+    where abs(hashtext(t || uscc)) % 5 = 0`.execute(db);
 }
 
 async function loadTarget(target: 'postgres' | 'pglite', n: number, adminUrl: string, products: Criteria[]) {

@@ -23,7 +23,6 @@ export const lockProduct = (trx: Transaction<DB>, id: string) =>
   trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 export type ProductRow = NonNullable<Awaited<ReturnType<typeof lockProduct>>>;
-export type VersionRow = DB['product_versions'] extends infer T ? { [K in keyof T]: unknown } : never;
 
 /** Who may see a product: staff see all; institutions the catalog plus their own and partnered products. */
 export interface ProductScope {
