@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../db/connect';
 import { writeAudit } from '../platform/audit';
 import { hashPassword } from '../platform/secrets';
+import { seedDemoConsentData } from '../modules/consent/consent.demo';
+import { seedDemoProducts } from '../modules/product/demo-products';
 import { DEMO_INSTITUTIONS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_STAFF, demoEnterprises } from './demo-data';
 
 /** True when the database holds no organisations, users or enterprises (a fresh install). */
@@ -40,12 +42,14 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       const org = await trx.insertInto('organizations').values({ code: inst.code, name: inst.name, kind: inst.kind, enterprise_id: null, demo: true }).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('users').values(user(inst.username, inst.displayName, 'institution_user', org.id)).execute();
     }
+    const enterpriseIds: { id: string }[] = [];
     for (const e of enterprises) {
       const row = await trx
         .insertInto('enterprises')
         .values({ uscc: e.uscc, name: e.name, district: e.district, street: e.district === '杨浦区' ? e.street : null, founded_on: e.foundedOn, sector: e.sector, industry_code: null, listing_status: e.listingStatus, demo: true })
         .returning('id')
         .executeTakeFirstOrThrow();
+      enterpriseIds.push(row);
       if (e.certifications.length) {
         await trx.insertInto('enterprise_certifications').values(e.certifications.map((c) => ({ enterprise_id: row.id, type: c.type, certificate_no: c.certificateNo, issued_on: c.issuedOn, expires_on: c.expiresOn }))).execute();
       }
@@ -66,6 +70,9 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       const org = await trx.insertInto('organizations').values({ code: `ENT-${e.uscc}`, name: e.name, kind: 'enterprise', enterprise_id: row.id, demo: true }).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('users').values(user(e.username, `${e.name}（经办人）`, 'enterprise_user', org.id)).execute();
     }
+    // Modules seed their own demo data against the organisations and users above.
+    await seedDemoProducts(trx);
+    await seedDemoConsentData(trx, enterpriseIds);
     await trx.insertInto('meta').values({ key: 'demo', value: JSON.stringify(true) }).execute();
     await writeAudit(trx, { principal: null, requestId: null, systemActor: 'system:demo-seed' }, {
       action: 'demo.seed',
