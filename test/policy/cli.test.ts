@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { openDatabase } from '../../src/server/db/connect';
 import { makeUscc } from '../../src/shared/uscc';
 
 // `kcjr policy evaluate | list | scan` through main(argv, io) on an on-disk PGlite data directory.
+
+// Each command opens the on-disk PGlite and runs pending migrations: slow on a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 let dir: string;
 beforeAll(() => {
