@@ -167,4 +167,57 @@ describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to p
     await page.getByTestId('sim-chart').locator('canvas').waitFor();
     await page.screenshot({ path: '/tmp/kcjr-e2e-simulation.png', fullPage: true });
   });
+
+  it('keeps the four-eyes rule on a 细则 parameter: the proposer sees no approve button, another officer approves', async () => {
+    const key = 'YP2024-12.amount.star';
+    const maker = await signedIn(e2e, 'officer1');
+    await maker.shell.navigate('policy-parameters');
+    await maker.page.getByTestId('parameters-page').waitFor();
+    await maker.page.locator('[data-testid="parameter-table"] tbody tr.ant-table-row').first().waitFor();
+    await maker.page.getByTestId(`propose-${key}`).click();
+    await maker.page.getByTestId('propose-value').fill('5000000');
+    await maker.page.getByTestId('propose-reference').fill('杨浦区上市企业培育实施细则 第3条');
+    await maker.page.getByTestId('propose-reason').fill('细则确定科创板上市奖励 500 万元');
+    await maker.page.getByTestId('propose-modal').locator('.ant-btn-primary').click();
+    const pending = maker.page.locator('[data-testid="pending-table"] tbody tr.ant-table-row', { hasText: key });
+    await pending.getByTestId('awaiting-checker').waitFor();
+    expect(await pending.getByTestId('param-approve').count()).toBe(0);
+
+    const checker = await signedIn(e2e, 'officer2');
+    await checker.shell.navigate('policy-parameters');
+    const row = checker.page.locator('[data-testid="pending-table"] tbody tr.ant-table-row', { hasText: key });
+    await row.getByTestId('param-approve').click();
+    await checker.page.getByTestId('decide-modal').locator('.ant-btn-primary').click();
+    await checker.page.locator('[data-testid="history-table"] tbody tr.ant-table-row', { hasText: key }).getByText('已通过').waitFor();
+
+    // The catalog now shows the officer's value with its reference.
+    await checker.shell.navigate('policy-measures');
+    await checker.page.getByTestId('measures-page').waitFor();
+    const measureRow = checker.page.locator('[data-testid="measure-table"] tbody tr.ant-table-row', { hasText: 'YP2024-12' });
+    await measureRow.locator('.ant-table-row-expand-icon').click();
+    const paramRow = checker.page.locator('[data-testid="parameters-YP2024-12"] tbody tr', { hasText: key });
+    expect(await paramRow.innerText()).toContain('杨浦区上市企业培育实施细则 第3条');
+  });
+
+  it('reaches every policy page from the menu by role', async () => {
+    const officer = await signedIn(e2e, 'officer1');
+    for (const [menu, testId] of [
+      ['policy-measures', 'measures-page'], ['subsidy-notices', 'notices-page'],
+      ['subsidy-budgets', 'budgets-page'], ['subsidy-entitlements', 'entitlements-page'],
+    ] as const) {
+      await officer.shell.navigate(menu);
+      await officer.page.getByTestId(testId).waitFor();
+    }
+    await officer.page.getByTestId('entitlement-scan').click();
+    await officer.page.getByTestId('scan-result').waitFor();
+
+    const enterprise = await signedIn(e2e, 'ent001');
+    expect(await enterprise.shell.menuItem('subsidy-claims').count()).toBe(1);
+    expect(await enterprise.shell.menuItem('subsidy-budgets').count()).toBe(0);
+    expect(await enterprise.shell.menuItem('policy-calculator').count()).toBe(0);
+    const auditor = await signedIn(e2e, 'auditor1');
+    await auditor.shell.navigate('subsidy-budgets');
+    await auditor.page.getByTestId('budgets-page').waitFor();
+    expect(await auditor.page.getByTestId('budget-add').count()).toBe(0);
+  });
 });

@@ -4,7 +4,11 @@ import type { Locator, Page } from 'playwright-core';
 export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  // The typed text filters the list and activates the first match; Enter picks it. Clicking instead can hit a
+  // dropdown still fading out from the previous select.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: text }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
 }
 
 /** 政策测算 */

@@ -148,7 +148,7 @@ export function ParametersPage() {
           columns={parameterColumns}
           dataSource={measures.data?.parameters ?? []}
           data-testid="parameter-table"
-          pagination={{ pageSize: 20, showSizeChanger: true }}
+          pagination={{ pageSize: 200, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           expandable={{
             rowExpandable: (p) => p.history.length > 0,

@@ -42,6 +42,8 @@ export function BarChart({ categories, series, unit, testId, height = 340 }: { c
         stack: s.stack,
         itemStyle: { color: s.color },
         barMaxWidth: 36,
+        // A line over one or two measures is only its points: draw them large enough to see.
+        ...(s.type === 'line' ? { symbolSize: 10, lineStyle: { width: 2 } } : {}),
       })),
     });
     const observer = new ResizeObserver(() => chart.resize());

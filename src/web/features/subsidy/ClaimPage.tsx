@@ -14,6 +14,7 @@ import { NotFound } from '../../components/NotFound';
 import { useApi } from '../../components/useApi';
 import { formatYuanExact } from '../policy/money';
 import { ResultExplanation } from '../policy/ResultExplanation';
+import { useMeasures } from '../policy/useMeasures';
 import { ClaimActions, ResolveObjection } from './ClaimActions';
 import { ClaimStatusTag } from './ClaimStatusTag';
 
@@ -56,6 +57,7 @@ export function ClaimPage() {
   const [claim, setClaim] = useState<ClaimDetail | undefined>();
   useEffect(() => setClaim(loaded.data), [loaded.data]);
   const preview = usePreview(claim);
+  const measures = useMeasures();
   const [uploading, setUploading] = useState(false);
 
   if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound />;
@@ -64,6 +66,7 @@ export function ClaimPage() {
 
   const d = claim.determination;
   const result = d?.result ?? preview;
+  const factLabels = new Map((measures.data?.measures.find((m) => m.id === claim.measure)?.facts ?? []).map((f) => [f.name, f.label]));
   const canUpload = user.role !== 'auditor' && ['draft', 'submitted', 'under_review'].includes(claim.status);
 
   return (
@@ -140,7 +143,11 @@ export function ClaimPage() {
                 size="small"
                 column={1}
                 data-testid="claim-facts"
-                items={Object.entries(claim.facts).map(([k, v]) => ({ key: k, label: k, children: String(v) }))}
+                items={Object.entries(claim.facts).map(([k, v]) => ({
+                  key: k,
+                  label: factLabels.has(k) ? `${factLabels.get(k)} (${k})` : k,
+                  children: typeof v === 'number' ? v.toLocaleString(language) : String(v),
+                }))}
               />
             </Card>
             <Card
@@ -187,7 +194,7 @@ export function ClaimPage() {
                       </a>
                     ),
                   },
-                  { key: 'size', title: t('claim.files.size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(1)} KB` },
+                  { key: 'size', title: t('claim.files.size'), dataIndex: 'size', render: (v: number) => (v < 1024 ? `${v} B` : `${(v / 1024).toFixed(1)} KB`) },
                   { key: 'at', title: t('claim.files.uploadedAt'), dataIndex: 'uploadedAt', render: (v: string) => formatDateTime(v, language) },
                 ]}
               />
