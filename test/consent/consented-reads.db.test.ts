@@ -23,7 +23,7 @@ const read = (user: 'bank' | 'bank2' | 'entA' | 'officer', cluster: string, ente
 const readsOf = (cid: string) => ctx.db.selectFrom('consent_reads').selectAll().where('consent_id', '=', cid).orderBy('id').execute();
 
 describe('reading with an active consent', () => {
-  it('returns the cluster within the lookback and logs the read with its audit row', async () => {
+  it('returns the cluster within the lookback and logs the read in the append-only read log', async () => {
     const res = await read('bank', 'social_insurance');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -34,9 +34,9 @@ describe('reading with an active consent', () => {
     const reads = await readsOf(consentId);
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({ cluster: 'social_insurance', user_id: ctx.ids.users.bank, token_id: null, institution_org_id: ctx.ids.bankOrg, request_id: res.headers['x-request-id'] });
-    const audit = (await auditActions(ctx, consentId)).filter((a) => a.action === 'consent.read');
-    expect(audit).toHaveLength(1);
-    expect(audit[0]!.request_id).toBe(res.headers['x-request-id']);
+    // The read log cannot be edited after the fact.
+    await expect(ctx.db.updateTable('consent_reads').set({ cluster: 'ip_assets' }).where('consent_id', '=', consentId).execute()).rejects.toThrow(/append-only/);
+    await expect(ctx.db.deleteFrom('consent_reads').where('consent_id', '=', consentId).execute()).rejects.toThrow(/append-only/);
   });
 
   it('a longer lookback in a second consent shows more; the longest one wins', async () => {

@@ -3,6 +3,7 @@ import type { Database } from './connect';
 import * as m0001 from './migrations/0001_create_foundation';
 import * as m0002 from './migrations/0002_create_subsidy';
 import * as m0003 from './migrations/0003_create_financing';
+import * as m0008 from './migrations/0008_protect_consent_reads';
 import * as m0007 from './migrations/0007_index_enterprise_search';
 import * as m0005 from './migrations/0005_application_numbers_and_indexes';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003_create_financing': m0003,
   '0005_application_numbers_and_indexes': m0005,
   '0007_index_enterprise_search': m0007,
+  '0008_protect_consent_reads': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
