@@ -2,7 +2,7 @@
 // through the HTTP API on PostgreSQL with N applications, 20 concurrent clients, next to a bare Fastify route
 // running the same repository query (no auth, validation or response shaping), measured in the same run.
 //
-//   npx tsx bench/applications/applications.bench.ts [--rows 200000] [--duration 10] [--connections 20]
+//   npx tsx bench/applications/applications.bench.ts [--rows 200000] [--duration 10] [--connections 20] [--active-share realistic|heavy]
 //
 // Loopback only; every autocannon run is bounded by --duration. The server runs in a child process (server.ts).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,8 +23,8 @@ async function cannon(port: number, paths: string[], opts: { connections: number
   return { requests: r.requests.total, rps: round(r.requests.average, 1), p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, failed: r.non2xx + r.errors + r.timeouts };
 }
 
-function start(rows: number, adminUrl: string): { child: ChildProcess; ready: Promise<BenchReady> } {
-  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts'), [String(rows), adminUrl], { stdio: 'inherit' });
+function start(rows: number, adminUrl: string, share: string): { child: ChildProcess; ready: Promise<BenchReady> } {
+  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts'), [String(rows), adminUrl, share], { stdio: 'inherit' });
   const ready = new Promise<BenchReady>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server not ready within 5 minutes')), 5 * 60_000);
     child.once('message', (m) => { clearTimeout(timer); resolve(m as BenchReady); });
@@ -48,7 +48,9 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const rows = args.values.rows ? args.rows : 200_000;
   const opts = { connections: numberArg(args, 'connections', 20, 1, 200), duration: numberArg(args, 'duration', 10, 1, 60) };
-  const { child, ready } = start(rows, args.adminUrl);
+  const share = args.values['active-share'] ?? 'realistic';
+  if (share !== 'realistic' && share !== 'heavy') throw new Error('--active-share must be realistic or heavy');
+  const { child, ready } = start(rows, args.adminUrl, share);
   const results: { mix: Mix; api: Run; bare: Run }[] = [];
   let server: BenchReady;
   try {
@@ -70,7 +72,7 @@ async function main() {
   }
   const rss = await stop(child);
   const m = machine();
-  console.log(`\nApplications on PostgreSQL, ${rows.toLocaleString('en-US')} applications, ${opts.connections} connections, ${opts.duration} s per mix and route (machine: ${m.cpus} cores, load average ${m.loadAverage.join(' ')})`);
+  console.log(`\nApplications on PostgreSQL, ${rows.toLocaleString('en-US')} applications (${share} share open), ${opts.connections} connections, ${opts.duration} s per mix and route (machine: ${m.cpus} cores, load average ${m.loadAverage.join(' ')})`);
   console.log(formatTable(
     ['mix', 'caller', 'API req/s', 'API p50', 'API p99', 'bare req/s', 'bare p50', 'bare p99', 'API ÷ bare p99', 'p99 < 100 ms', 'failed'],
     results.map((r) => [r.mix.name, r.mix.user, r.api.rps, r.api.p50, r.api.p99, r.bare.rps, r.bare.p50, r.bare.p99,
@@ -78,7 +80,7 @@ async function main() {
   ));
   console.log(`server process peak RSS ${rss} MiB; set-up ${server!.setupSeconds} s`);
   console.log(JSON.stringify({
-    bench: 'applications', date: new Date().toISOString(), rows, ...opts, machine: m,
+    bench: 'applications', date: new Date().toISOString(), rows, share, ...opts, machine: m,
     mixes: Object.fromEntries(results.map((r) => [r.mix.name, { api: r.api, bare: r.bare }])),
   }));
   if (results.some((r) => r.api.failed + r.bare.failed > 0)) process.exitCode = 1;

@@ -8,13 +8,23 @@ import { SHANGHAI_DISTRICTS } from '../../src/shared/enterprise';
 
 export const BENCH_PASSWORD = 'bench-password-1';
 
-/** Status by i % 100: how a year's applications are spread over the funnel. */
-const STATUS_BUCKETS: [number, string][] = [
-  [2, 'draft'], [10, 'submitted'], [20, 'screening'], [25, 'review'], [40, 'recommended'], [50, 'accepted'],
-  [60, 'approved'], [85, 'disbursed'], [88, 'declined'], [93, 'deferred'], [98, 'rejected'], [100, 'withdrawn'],
-];
+/**
+ * Status by i % 1000. 200,000 applications are years of the platform's history (the 2017 report counts 889 in a
+ * year for one programme), so most are closed; what is open — the screening queue (3%), review (1%), waiting at a
+ * bank (3.5%) — is a few thousand, as on a real desk. `--active-share heavy` puts 18% in the queue instead.
+ */
+const STATUS_BUCKETS: Record<'realistic' | 'heavy', [number, string][]> = {
+  realistic: [
+    [5, 'draft'], [20, 'submitted'], [35, 'screening'], [45, 'review'], [65, 'recommended'], [80, 'accepted'],
+    [100, 'approved'], [660, 'disbursed'], [720, 'declined'], [810, 'deferred'], [950, 'rejected'], [1000, 'withdrawn'],
+  ],
+  heavy: [
+    [20, 'draft'], [100, 'submitted'], [200, 'screening'], [250, 'review'], [400, 'recommended'], [500, 'accepted'],
+    [600, 'approved'], [850, 'disbursed'], [880, 'declined'], [930, 'deferred'], [980, 'rejected'], [1000, 'withdrawn'],
+  ],
+};
 
-export async function loadApplications(db: Database, rows: number) {
+export async function loadApplications(db: Database, rows: number, share: 'realistic' | 'heavy' = 'realistic') {
   const hash = await hashPassword(BENCH_PASSWORD);
   const office = await db.insertInto('organizations').values({ code: 'OFFICE', name: '区科技经济委', kind: 'office' }).returning('id').executeTakeFirstOrThrow();
   const banks = await db.insertInto('organizations').values(Array.from({ length: 10 }, (_, i) => ({ code: `BANK${String(i + 1).padStart(2, '0')}`, name: `合作银行${i + 1}`, kind: 'bank' as const }))).returning(['id', 'code']).execute();
@@ -29,7 +39,7 @@ export async function loadApplications(db: Database, rows: number) {
   await sql`
     insert into enterprises (uscc, name, district, sector)
     select 'B' || lpad(i::text, 17, '0'), '基准企业' || i, (${districts})[1 + i % 16], '其他' from generate_series(1, 20000) i`.execute(db);
-  const statusCase = sql.raw(`case ${STATUS_BUCKETS.map(([upTo, s]) => `when i % 100 < ${upTo} then '${s}'`).join(' ')} end`);
+  const statusCase = sql.raw(`case ${STATUS_BUCKETS[share].map(([upTo, s]) => `when i % 1000 < ${upTo} then '${s}'`).join(' ')} end`);
   const bankIds = sql.raw(`array[${banks.map((b) => `'${b.id}'::uuid`).join(',')}]`);
   await sql`
     with e as (select id, row_number() over (order by uscc) as k from enterprises),

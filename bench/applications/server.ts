@@ -15,14 +15,14 @@ import { MIXES, type BenchReady } from './mixes';
 const DB_NAME = 'kcjr_bench_applications';
 
 async function main() {
-  const [rowsArg, adminUrl, explain] = process.argv.slice(2);
+  const [rowsArg, adminUrl, share, explain] = process.argv.slice(2);
   const rows = Number(rowsArg);
   const started = Date.now();
   const url = await recreateDatabase(adminUrl!, DB_NAME);
   const opened = await openDatabase({ databaseUrl: url, dataDir: '' });
   await migrateToLatest(opened.db);
   const loadStart = Date.now();
-  const { bankOrgId } = await loadApplications(opened.db, rows);
+  const { bankOrgId } = await loadApplications(opened.db, rows, share === 'heavy' ? 'heavy' : 'realistic');
   const loadSeconds = round((Date.now() - loadStart) / 1000, 1);
 
   if (explain === 'explain') {

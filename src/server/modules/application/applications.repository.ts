@@ -76,23 +76,32 @@ function filtered(db: Handle, scope: ApplicationScope, f: ApplicationFilters, jo
 
 export type ApplicationRow = Awaited<ReturnType<typeof findApplication>> & {};
 
+/**
+ * One round trip: the page's ids (applications only, walking the index of the order), joined to their rows, with
+ * the count as a scalar subquery (joins only where a filter reads them). A page past the end counts alone.
+ */
 export async function listApplications(db: Handle, scope: ApplicationScope, f: ApplicationFilters, order: ListOrder, page: { limit: number; offset: number }) {
   const needsEnterprise = Boolean(f.district || f.q);
-  // The page's ids first (applications only, walking the order's index), then its rows with their joins.
-  let ids = filtered(db, scope, f, needsEnterprise).select('a.id');
   // Queue: oldest submission first (初审 works first-come first-served); inbox: oldest recommendation first,
   // so what is nearest a warning line is on top; otherwise newest first.
-  if (order === 'queue') ids = ids.orderBy('a.submitted_on', 'asc').orderBy('a.id');
-  else if (order === 'inbox') ids = ids.orderBy('a.recommended_on', 'asc').orderBy('a.id');
-  else ids = ids.orderBy('a.created_at', 'desc').orderBy('a.id');
-  const [count, pageIds] = await Promise.all([
-    filtered(db, scope, f, needsEnterprise).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ids.limit(page.limit).offset(page.offset).execute(),
-  ]);
-  const wanted = pageIds.map((r) => r.id);
-  const rows = wanted.length ? await base(db).select([...SUMMARY]).where('a.id', 'in', wanted).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: wanted.map((id) => byId.get(id)!), total: Number(count.n) };
+  const keys: [string, 'asc' | 'desc'][] =
+    order === 'queue' ? [['submitted_on', 'asc'], ['id', 'asc']] : order === 'inbox' ? [['recommended_on', 'asc'], ['id', 'asc']] : [['created_at', 'desc'], ['id', 'asc']];
+  let ids = filtered(db, scope, f, needsEnterprise).select('a.id');
+  for (const [k, dir] of keys) ids = ids.orderBy(sql.ref(`a.${k}`), dir);
+  const counted = filtered(db, scope, f, needsEnterprise).select((eb) => eb.fn.countAll<number>().as('n'));
+  let q = db
+    .selectFrom(ids.limit(page.limit).offset(page.offset).as('pg'))
+    .innerJoin('applications as a', 'a.id', 'pg.id')
+    .innerJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+    .leftJoin('organizations as b', 'b.id', 'a.bank_org_id')
+    .leftJoin('products as p', 'p.id', 'a.product_id')
+    .leftJoin('products as rp', 'rp.id', 'a.recommended_product_id')
+    .select([...SUMMARY])
+    .select(sql<number>`(${counted})`.as('total'));
+  for (const [k, dir] of keys) q = q.orderBy(sql.ref(`a.${k}`), dir);
+  const rows = await q.execute();
+  const total = rows.length ? Number(rows[0]!.total) : Number((await counted.executeTakeFirstOrThrow()).n);
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
 }
 
 export async function findApplication(db: Handle, id: string) {
