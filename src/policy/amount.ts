@@ -82,6 +82,7 @@ function product(ctx: ClaimContext, baseFacts: string[], factors: Factor[]): Amo
   }
   const baseFen = claimFen[baseFact]!;
   const { fen, exact } = exactProduct(baseFen, factors);
+  if (!ctx.traced) return { fen, basis: 'computed' };
   const spec = m.facts[baseFact]!;
   const traced: TraceFactor[] = [];
   for (let i = 0; i < factors.length; i++) {
@@ -147,7 +148,7 @@ const ASSESSED: Lines<number | undefined> = {
 function assessed(ctx: ClaimContext): Amount {
   const fen = ctx.claim.fen.assessedAmount;
   const has = fen !== undefined;
-  ctx.trace.push(new AssessedTrace(has ? 'assessed' : 'cap-estimate', ctx.claim.measure.citation, has ? fenToYuan(fen) : null, ASSESSED, fen, undefined, undefined, undefined));
+  if (ctx.traced) ctx.trace.push(new AssessedTrace(has ? 'assessed' : 'cap-estimate', ctx.claim.measure.citation, has ? fenToYuan(fen) : null, ASSESSED, fen, undefined, undefined, undefined));
   if (has) return { fen, basis: 'assessed' };
   const cap = readParam(ctx, ctx.plan.cap!)!;
   return { fen: fenOf(cap), basis: 'cap' };
@@ -164,7 +165,7 @@ const TIER: Lines<string, number, Decimal, number> = {
 
 function fixed<A, B, C>(ctx: ClaimContext, v: Decimal, lines: Lines<A, B, C, number>, a: A, b: B, c: C): Amount {
   const fen = fenOf(v);
-  ctx.trace.push(new ArithmeticTrace('fixed amount', ctx.claim.measure.citation, null, [], plainOf(v), fenToYuan(fen), lines, a, b, c, fen));
+  if (ctx.traced) ctx.trace.push(new ArithmeticTrace('fixed amount', ctx.claim.measure.citation, null, [], plainOf(v), fenToYuan(fen), lines, a, b, c, fen));
   return { fen, basis: 'computed' };
 }
 
@@ -206,6 +207,6 @@ function applyItemCap(ctx: ClaimContext, a: Amount): Amount {
   const after = Math.min(a.fen, capFen);
   const once = cap.kind === 'once';
   const binding = after < a.fen;
-  ctx.trace.push(new CapTrace(once ? 'once cap' : 'item cap', cap.kind, ctx.plan.capClause, fenToYuan(capFen), null, fenToYuan(a.fen), fenToYuan(after), binding, ITEM_CAP, once ? '一次性上限' : '单笔上限', capFen, after, binding));
+  if (ctx.traced) ctx.trace.push(new CapTrace(once ? 'once cap' : 'item cap', cap.kind, ctx.plan.capClause, fenToYuan(capFen), null, fenToYuan(a.fen), fenToYuan(after), binding, ITEM_CAP, once ? '一次性上限' : '单笔上限', capFen, after, binding));
   return { fen: after, basis: a.basis };
 }

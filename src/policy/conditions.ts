@@ -33,11 +33,12 @@ export function checkGates(ctx: ClaimContext): boolean {
   const doc = measure.document;
   const d = claim.eventDate;
   const inWindow = d >= doc.window.from && d <= doc.window.to;
-  if (!condition(ctx, 'window', inWindow, { eventDate: d }, plan.windowExpected, plan.windowClause, WINDOW, d, doc, undefined, undefined)) return false;
   const kindOk = measure.accepts.has(beneficiary.kind);
-  if (!condition(ctx, 'beneficiary-kind', kindOk, { kind: beneficiary.kind }, plan.kindExpected, measure.citation, KIND, beneficiary.kind, measure.acceptsText, undefined, undefined)) return false;
   const yangpu = doc.registration.requires === 'registeredInYangpu';
   const registered = yangpu ? beneficiary.registeredInYangpu : beneficiary.registeredInShanghai;
+  if (!ctx.traced) return inWindow && kindOk && registered;
+  if (!condition(ctx, 'window', inWindow, { eventDate: d }, plan.windowExpected, plan.windowClause, WINDOW, d, doc, undefined, undefined)) return false;
+  if (!condition(ctx, 'beneficiary-kind', kindOk, { kind: beneficiary.kind }, plan.kindExpected, measure.citation, KIND, beneficiary.kind, measure.acceptsText, undefined, undefined)) return false;
   const facts: Record<string, boolean> = yangpu ? { registeredInYangpu: registered } : { registeredInShanghai: registered };
   return condition(ctx, 'registration', registered, facts, plan.registrationExpected, plan.registrationClause, REGISTRATION, yangpu, undefined, undefined, undefined);
 }
@@ -80,6 +81,7 @@ function checkOne(ctx: ClaimContext, cp: ConditionPlan): boolean {
       const actual = cp.isRate ? claim.rates[c.fact]! : { units: BigInt(claim.fen[c.fact]!), scale: 2 };
       const cmp = compare(actual, limit);
       const met = c.op === 'lt' ? cmp < 0 : c.op === 'lte' ? cmp <= 0 : c.op === 'gt' ? cmp > 0 : cmp >= 0;
+      if (!ctx.traced) return met;
       const facts: Record<string, string | number | boolean | null> = {};
       facts[c.fact] = claim.facts[c.fact] ?? null;
       return condition(ctx, c.fact, met, facts, `${c.fact} ${OPS[c.op][0]} ${plainOf(limit)}`, cp.clause, COMPARE, cp, actual, limit, undefined);
@@ -87,6 +89,7 @@ function checkOne(ctx: ClaimContext, cp: ConditionPlan): boolean {
     case 'oneOf': {
       const v = String(claim.facts[c.fact]);
       const met = c.values.includes(v);
+      if (!ctx.traced) return met;
       const facts: Record<string, string> = {};
       facts[c.fact] = v;
       return condition(ctx, c.fact, met, facts, cp.oneOfExpected, cp.clause, ONE_OF, cp, v, undefined, undefined);
@@ -97,6 +100,7 @@ function checkOne(ctx: ClaimContext, cp: ConditionPlan): boolean {
       const start = String(claim.facts[c.fact]);
       const end = addYears(start, Number(years.units));
       const met = claim.eventDate >= start && claim.eventDate <= end;
+      if (!ctx.traced) return met;
       const facts: Record<string, string> = {};
       facts[c.fact] = start;
       facts.eventDate = claim.eventDate;
@@ -108,6 +112,7 @@ function checkOne(ctx: ClaimContext, cp: ConditionPlan): boolean {
       const start = String(claim.facts[c.fact]);
       const n = 1 + wholeYearsBetween(start, claim.eventDate);
       const met = claim.eventDate >= start && BigInt(n) <= max.units;
+      if (!ctx.traced) return met;
       const facts: Record<string, string | number> = {};
       facts[c.fact] = start;
       facts.eventDate = claim.eventDate;

@@ -33,6 +33,8 @@ export class ClaimContext {
     readonly rq: RequestContext,
     readonly claim: ParsedClaim,
     readonly plan: MeasurePlan,
+    /** false: the same decisions, but no trace steps are made (evaluateSummary, a 免申即享 scan). */
+    readonly traced = true,
   ) {
     this.read = new Array<Decimal | null | undefined>(plan.slots);
   }
@@ -98,20 +100,20 @@ export function readParam(ctx: ClaimContext, pp: ParamPlan): Decimal | undefined
   const overlaid = ctx.rq.overlay.size ? ctx.rq.overlay.get(pp.key) : undefined;
   if (overlaid) {
     ctx.read[pp.slot] = overlaid;
-    ctx.trace.push(new ParameterTrace(pp.key, p.label, p.labelEn, p.unit, plainOf(overlaid), null, 'overlay', '模拟参数（不保存）', OVERLAY, pp, overlaid, undefined, undefined));
+    if (ctx.traced) ctx.trace.push(new ParameterTrace(pp.key, p.label, p.labelEn, p.unit, plainOf(overlaid), null, 'overlay', '模拟参数（不保存）', OVERLAY, pp, overlaid, undefined, undefined));
     return overlaid;
   }
   const i = datedIndexAt(p, ctx.claim.eventDate);
   if (i < 0) {
     ctx.read[pp.slot] = null;
     ctx.missing.push(pp.key);
-    ctx.trace.push(new ParameterTrace(pp.key, p.label, p.labelEn, p.unit, null, null, 'missing', ctx.claim.measure.citation, MISSING, pp, undefined, undefined, undefined));
+    if (ctx.traced) ctx.trace.push(new ParameterTrace(pp.key, p.label, p.labelEn, p.unit, null, null, 'missing', ctx.claim.measure.citation, MISSING, pp, undefined, undefined, undefined));
     return undefined;
   }
   const dated = p.values[i]!;
   const value = dated.value;
   ctx.read[pp.slot] = value;
-  ctx.trace.push(new ParameterTrace(pp.key, p.label, p.labelEn, p.unit, plainOf(value), dated.from, dated.source, dated.clause, DATED, pp, value, dated.from, undefined));
+  if (ctx.traced) ctx.trace.push(new ParameterTrace(pp.key, p.label, p.labelEn, p.unit, plainOf(value), dated.from, dated.source, dated.clause, DATED, pp, value, dated.from, undefined));
   return value;
 }
 
@@ -120,6 +122,6 @@ export function condition<A, B, C, D>(
   ctx: ClaimContext, step: string, met: boolean, facts: Record<string, FactValue | null>, expected: string, clause: string,
   lines: Lines<A, B, C, D>, a: A, b: B, c: C, d: D, clauseFirst = false,
 ): boolean {
-  ctx.trace.push(new ConditionTrace(step, met, facts, expected, clause, lines, a, b, c, d, clauseFirst));
+  if (ctx.traced) ctx.trace.push(new ConditionTrace(step, met, facts, expected, clause, lines, a, b, c, d, clauseFirst));
   return met;
 }

@@ -34,12 +34,13 @@ export function evaluate(ruleset: Ruleset, request: unknown): EvaluationResponse
   return { rulesetVersion: ruleset.version, inputHash: sha256Hex(canonicalJson(request)), results, total: totalFen / 100 };
 }
 
-export function evaluateParsed(ruleset: Ruleset, req: ParsedRequest): Working[] {
+/** The three passes. `traced` false takes the same decisions without making trace steps (evaluateSummary). */
+export function evaluateParsed(ruleset: Ruleset, req: ParsedRequest, traced = true): Working[] {
   const rq: RequestContext = { ruleset, beneficiary: req.beneficiary, history: req.granted, overlay: req.overlay, issues: [] };
   const plans = plansOf(ruleset);
   const working: Working[] = [];
   for (const claim of req.claims) {
-    const w = new ClaimContext(rq, claim, plans.get(claim.measure)!);
+    const w = new ClaimContext(rq, claim, plans.get(claim.measure)!, traced);
     evaluateAlone(w);
     working.push(w);
   }

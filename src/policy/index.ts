@@ -2,6 +2,7 @@
 // ./explain and ./types; the server and CLI import from here.
 export { compileRuleset, type Ruleset, type RulesetSource } from './compile';
 export { evaluate, evaluateBatch, type BatchItem } from './evaluate';
+export { evaluateSummary, evaluateSummaryBatch, type SummaryBatchItem } from './summary';
 export { withParameters } from './parameters';
 export { describeRuleset, type RulesetDescription, type MeasureDescription, type ParameterDescription } from './describe';
 export { explainResult, explainTrace, explainResponse, type Lang } from './explain';

@@ -33,7 +33,7 @@ export function applyNonDuplication(working: ClaimContext[]): void {
       const group = w.claim.measure.group!;
       w.status = 'excluded';
       w.excludedBy = winner.claim.id;
-      w.trace.push(new ExclusionTrace(group.clause, group.id, group.label, group.labelEn, w.claim.matter!, winner.claim.id, winner.fen / 100, EXCLUDED, winner.claim, winner.fen, w.claim, w.fen));
+      if (w.traced) w.trace.push(new ExclusionTrace(group.clause, group.id, group.label, group.labelEn, w.claim.matter!, winner.claim.id, winner.fen / 100, EXCLUDED, winner.claim, winner.fen, w.claim, w.fen));
       w.fen = 0;
     }
   }

@@ -84,7 +84,7 @@ function applyYearCap(w: ClaimContext, usedByYear: Map<string, number>): boolean
   const after = Math.min(w.fen, remaining);
   const clause = w.plan.capClause;
   const binding = after < w.fen;
-  w.trace.push(new CapTrace('year cap', 'year', clause, capFen / 100, used / 100, w.fen / 100, after / 100, binding, YEAR_CAP, year, used, capFen, binding ? remaining : undefined));
+  if (w.traced) w.trace.push(new CapTrace('year cap', 'year', clause, capFen / 100, used / 100, w.fen / 100, after / 100, binding, YEAR_CAP, year, used, capFen, binding ? remaining : undefined));
   if (remaining === 0) {
     return condition(w, 'year-cap-remaining', false, { used: used / 100 }, 'year cap not used up', clause, YEAR_CAP_USED_UP, year, capFen, undefined, undefined);
   }

@@ -128,6 +128,15 @@ export interface EvaluationResponse {
   total: number;
 }
 
+/** A result without trace or explanation (evaluateSummary): what a 免申即享 scan stores. */
+export type ClaimSummary = Pick<ClaimResult, 'id' | 'measure' | 'status' | 'amount' | 'basis' | 'excludedBy' | 'missingParameters'>;
+
+export interface SummaryResponse {
+  rulesetVersion: string;
+  results: ClaimSummary[];
+  total: number;
+}
+
 export interface InputIssue {
   path: string;
   message: string;
