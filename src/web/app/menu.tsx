@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import type { MessageKey } from './i18n';
+import { financingMenuEntries } from './menu.financing';
 import { subsidyMenuEntries } from './menu.subsidy';
 import { can } from './roles';
 
@@ -51,6 +52,7 @@ export function menuFor(user: User): MenuEntry[] {
   if (can(user, 'audit.read'))
     entries.push({ key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> });
   entries.push(...subsidyMenuEntries(user));
+  entries.push(...financingMenuEntries(user));
   if (can(user, 'tokens.manage'))
     entries.push({ key: 'tokens', path: '/tokens', label: 'nav.tokens', icon: <KeyOutlined /> });
   if (can(user, 'users.manage'))

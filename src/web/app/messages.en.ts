@@ -1,9 +1,11 @@
 import type { MessageKey } from './messages.zh';
+import { financingEn } from './messages.financing.en';
 import { subsidyEn } from './messages.subsidy.en';
 
 // Typed against the Chinese table, so a missing or stray key is a compile error.
 export const en: Record<MessageKey, string> = {
   ...subsidyEn,
+  ...financingEn,
   'app.name': 'Sci-Tech Finance Service Platform',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

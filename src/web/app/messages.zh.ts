@@ -1,8 +1,10 @@
+import { financingZh } from './messages.financing.zh';
 import { subsidyZh } from './messages.subsidy.zh';
 
 // Chinese is the source language: every key starts here, and the English table must cover each one.
 export const zh = {
   ...subsidyZh,
+  ...financingZh,
   'app.name': '科创金融服务平台',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

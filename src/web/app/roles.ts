@@ -1,4 +1,5 @@
 import type { Role, User } from '../api/types';
+import { financingCapabilities, type FinancingCapability } from './roles.financing';
 
 // What each role may reach in the UI. The server decides for real (scoping is a 404 there);
 // this only keeps menus and buttons honest.
@@ -10,7 +11,8 @@ export type Capability =
   | 'audit.read'
   | 'users.manage'
   | 'tokens.manage'
-  | PolicyCapability;
+  | PolicyCapability
+  | FinancingCapability;
 
 const capabilities: Record<Role, readonly Capability[]> = {
   admin: [
@@ -30,7 +32,12 @@ const capabilities: Record<Role, readonly Capability[]> = {
 };
 
 export function can(user: User | null, capability: Capability): boolean {
-  return !!user && (capabilities[user.role].includes(capability) || policyCapabilities[user.role].includes(capability));
+  return (
+    !!user &&
+    (capabilities[user.role].includes(capability) ||
+      policyCapabilities[user.role].includes(capability) ||
+      (financingCapabilities[user.role] as readonly Capability[]).includes(capability))
+  );
 }
 
 // 政策 and 政策兑现 (issue #3), after the server's role table in docs/subsidy.md.

@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequireCapability } from './guards';
+import { financingRoutes } from './routes.financing';
 import { subsidyRoutes } from './routes.subsidy';
 
 // Route-level code splitting: each page is its own chunk; ECharts only loads with the financials tab.
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
         ),
       },
       ...subsidyRoutes,
+      ...financingRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -89,7 +89,7 @@ export function ImportPage() {
   );
 }
 
-function ImportReport({ result, dryRun }: { result: ImportResult; dryRun: boolean }) {
+export function ImportReport({ result, dryRun }: { result: ImportResult; dryRun: boolean }) {
   const { t } = useI18n();
   const count = result.errors.length;
   const summary =
