@@ -56,7 +56,7 @@ export function ApplicationActions({ application, onDone }: { application: Appli
   const meetingOptions = (meetings.data?.meetings ?? []).map((m) => ({ value: m.id, label: `${m.heldOn} ${m.title}` }));
   const meetingField = (
     <Form.Item name="meetingId" label={t('app.form.meeting')} rules={needsMeeting && dialog !== 'score' ? [{ required: true }] : []}>
-      <Select allowClear options={meetingOptions} data-testid="action-meeting" />
+      <Select allowClear showSearch optionFilterProp="label" options={meetingOptions} data-testid="action-meeting" />
     </Form.Item>
   );
   const reasonField = (required: boolean) => (
@@ -130,7 +130,7 @@ export function ApplicationActions({ application, onDone }: { application: Appli
         {dialog === 'recommend' && (
           <>
             <Form.Item name="bankCode" label={t('app.form.bank')} rules={[{ required: true }]}>
-              <Select options={banks.map((b) => ({ value: b.code, label: `${b.name} (${b.code})` }))} data-testid="action-bank" />
+              <Select showSearch optionFilterProp="label" options={banks.map((b) => ({ value: b.code, label: `${b.name} (${b.code})` }))} data-testid="action-bank" />
             </Form.Item>
             <Form.Item name="productCode" label={t('app.field.product')}>
               <Select allowClear showSearch optionFilterProp="label" options={productOptions} />

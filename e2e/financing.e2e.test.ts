@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noBrowser } from './browser';
+import { startE2E, type E2E } from './harness';
+import { AppShell } from './pages/AppShell';
+import {
+  ApplicationListPage,
+  ApplicationPage,
+  ConsentsPage,
+  FunnelPage,
+  MeetingsPage,
+  NewApplicationPage,
+  pick,
+} from './pages/FinancingPages';
+import { LoginPage } from './pages/LoginPage';
+import { ApiSession } from './pages/SubsidyApi';
+
+// 融资 end to end (issue #4): an enterprise applies and submits; an officer screens, holds a review meeting and
+// recommends it to ICBC; the enterprise consents to ICBC reading its tax and social insurance data; the bank
+// finds it in its inbox, reads the consented data, accepts, approves and disburses; the enterprise follows the
+// progress and sees who read its data; it revokes the consent and the bank can no longer read; the funnel
+// report counts the application. ent010 has no seeded consent, so the revoke is the only thing that can stop
+// the bank's read.
+const ENTERPRISE = 'ent010';
+const BANK = 'bank-icbc';
+const PRODUCT = 'KJLYD';
+
+async function signedIn(e2e: E2E, username: string) {
+  const page = await e2e.newPage();
+  await new LoginPage(page).open();
+  await new LoginPage(page).signIn(username);
+  return { page, shell: new AppShell(page) };
+}
+
+interface FunnelJson {
+  total: { applications: number; recommendedCount: number; approvedCount: number };
+}
+
+describe.skipIf(noBrowser)('financing: application to disbursement, consented data, funnel report', () => {
+  let e2e: E2E;
+  let applicationNo = '';
+  let enterpriseId = '';
+  let before: FunnelJson;
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const officer = await ApiSession.signIn(e2e.url, 'officer1');
+    before = await officer.call<FunnelJson>('GET', `/reports/funnel?year=${year}`);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('lets an enterprise see the products it qualifies for, apply, attach a document and submit', async () => {
+    const { page, shell } = await signedIn(e2e, ENTERPRISE);
+    await shell.navigate('fin-matches');
+    await page.getByTestId('match-item').first().waitFor();
+    expect(await page.getByTestId('matches-qualifying').innerText()).toMatch(/符合条件的产品 \d+ 个/);
+
+    await shell.navigate('fin-applications');
+    await page.getByTestId('application-new').click();
+    await new NewApplicationPage(page).apply({ product: PRODUCT, amount: 3_000_000, termMonths: 12, purpose: '研发中心扩建流动资金' });
+    const application = new ApplicationPage(page);
+    await application.waitForStatus('已提交');
+    applicationNo = await application.number();
+    expect(applicationNo).toMatch(/^RZ\d{4}-\d{6}$/);
+    await application.attach('营业执照.pdf', '%PDF-1.4 demo');
+    enterpriseId = (await (await ApiSession.signIn(e2e.url, ENTERPRISE)).call<{ user: { enterpriseId: string } }>('GET', '/auth/me')).user.enterpriseId;
+  });
+
+  it('lets an officer screen it, hold a review meeting and recommend it to a bank', async () => {
+    const { page, shell } = await signedIn(e2e, 'officer1');
+    await shell.navigate('fin-meetings');
+    await new MeetingsPage(page).create('2025年第一次评审会');
+
+    await shell.navigate('fin-applications');
+    await page.getByTestId('view-queue').click();
+    await new ApplicationListPage(page).open(applicationNo);
+    const application = new ApplicationPage(page);
+    await application.confirm('screen', '初审中');
+    await application.act('send_to_review', async () => undefined, '评审中');
+    await application.act(
+      'recommend',
+      async () => {
+        await pick(page, page.getByTestId('action-bank'), 'ICBC-YP');
+        await page.getByTestId('action-amount').fill('2500000');
+        await pick(page, page.getByTestId('action-meeting'), '第一次评审会');
+      },
+      '已推荐',
+    );
+  });
+
+  it('lets the enterprise consent to the bank reading its tax and social insurance data', async () => {
+    const { page, shell } = await signedIn(e2e, ENTERPRISE);
+    await shell.navigate('fin-consents');
+    const consents = new ConsentsPage(page);
+    await consents.grant({ institution: 'ICBC-YP', clusters: ['纳税申报', '社保缴纳人数'], purpose: '科技履约贷授信审查' });
+    await consents.row('科技履约贷授信审查').getByTestId('consent-status').filter({ hasText: '有效' }).waitFor();
+  });
+
+  it('lets the bank find it in the inbox, read the consented data, approve and disburse', async () => {
+    const { page, shell } = await signedIn(e2e, BANK);
+    await shell.navigate('fin-applications');
+    await new ApplicationListPage(page).open(applicationNo);
+    const application = new ApplicationPage(page);
+    await application.waitForStatus('已推荐');
+
+    // Only the granted clusters are offered; opening one reads it through the consented-data API.
+    await page.getByTestId('consented-data').waitFor();
+    expect(await page.getByTestId('consented-open-financial_statements').count()).toBe(0);
+    await page.getByTestId('consented-open-tax_filings').click();
+    await page.locator('[data-testid="consented-tax_filings"] tr.ant-table-row').first().waitFor();
+    expect(await page.locator('[data-testid="consented-tax_filings"] tr.ant-table-row').count()).toBeGreaterThan(3);
+    await page.getByTestId('consented-tab-social_insurance').click();
+    await page.locator('[data-testid="consented-social_insurance"] tr.ant-table-row').first().waitFor();
+
+    await application.confirm('accept', '银行已受理');
+    await application.act(
+      'approve',
+      async () => {
+        await page.getByTestId('action-amount').fill('2400000');
+        await page.getByTestId('action-rate').fill('0.0385');
+      },
+      '已授信',
+    );
+    expect(await page.getByTestId('application-approval').innerText()).toContain('3.85%');
+    await application.act('disburse', async () => page.getByTestId('action-loan-no').fill('ICBC-E2E-0001'), '已放款');
+    expect(await page.getByTestId('application-loan').innerText()).toContain('ICBC-E2E-0001');
+
+    await page.getByTestId('consented-tab-tax_filings').click();
+    await page.locator('[data-testid="consented-tax_filings"] tr.ant-table-row').first().waitFor();
+    await page.screenshot({ path: '/tmp/kcjr-e2e-bank-application.png', fullPage: true });
+  });
+
+  it('shows the enterprise its progress step by step and who read its data; a revoke stops the bank', async () => {
+    const { page, shell } = await signedIn(e2e, ENTERPRISE);
+    await shell.navigate('fin-applications');
+    await new ApplicationListPage(page).open(applicationNo);
+    const application = new ApplicationPage(page);
+    await application.waitForStatus('已放款');
+    const steps = await application.steps();
+    expect(steps.titles).toEqual(['提交申请', '初审', '专家评审', '推荐银行', '银行受理', '授信', '放款']);
+    const history = (await application.historyTexts()).join('\n');
+    for (const step of ['受理初审', '推荐至银行', '银行受理', '放款']) expect(history).toContain(step);
+
+    await shell.navigate('fin-consents');
+    const consents = new ConsentsPage(page);
+    await consents.row('科技履约贷授信审查').waitFor();
+    const reads = await consents.readLog();
+    expect(reads.some((r) => r.includes(BANK) && r.includes('纳税申报'))).toBe(true);
+    await page.getByTestId('consent-tab-list').click();
+    await consents.revoke('科技履约贷授信审查');
+
+    // The bank's page offers nothing now, and a direct read is a 404.
+    const bank = await signedIn(e2e, BANK);
+    await bank.shell.navigate('fin-applications');
+    await bank.page.getByTestId('application-table').waitFor();
+    const api = await ApiSession.signIn(e2e.url, BANK);
+    const app = await api.call<{ items: Array<{ id: string; applicationNo: string }> }>('GET', `/applications?q=${applicationNo}`);
+    await bank.page.goto(`/applications/${app.items[0]!.id}`);
+    await bank.page.getByTestId('consented-none').waitFor();
+    await expect(api.call('GET', `/consented/${enterpriseId}/tax_filings`)).rejects.toThrow(/404/);
+  });
+
+  it('counts the application in the funnel report by district and by bank', async () => {
+    const { page, shell } = await signedIn(e2e, 'officer1');
+    await shell.navigate('fin-funnel');
+    const funnel = new FunnelPage(page);
+    const total = await funnel.total();
+    expect(total[0]).toBe('总计');
+    expect(Number(total[1])).toBe(before.total.applications + 1);
+    expect(Number(total[2])).toBe(before.total.recommendedCount + 1);
+    expect(Number(total[5])).toBe(before.total.approvedCount + 1);
+    await page.getByTestId('funnel-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: '/tmp/kcjr-e2e-funnel.png', fullPage: true });
+
+    await page.getByTestId('funnel-by-bank').click();
+    await page.locator('[data-testid="funnel-table"] tr.ant-table-row', { hasText: '工商银行' }).waitFor();
+    expect(await page.getByTestId('funnel-download-xlsx').getAttribute('href')).toContain('format=xlsx');
+  });
+});
