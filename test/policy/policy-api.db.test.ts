@@ -34,15 +34,39 @@ describe('POST /policy/evaluate', () => {
   });
 
   it.each([
-    ['an unknown measure', { id: 'c1', measure: 'NOPE-1', eventDate: '2025-06-30', facts: {} }, 'body.claims[0].measure'],
-    ['a missing fact', { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: {} }, 'body.claims[0].facts.intermediaryFees'],
-    ['a malformed date', { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-13-01', facts: { intermediaryFees: 1 } }, 'body.claims[0].eventDate'],
-    ['a negative amount', { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: { intermediaryFees: -1 } }, 'body.claims[0].facts.intermediaryFees'],
-  ])('%s is a 400 naming the claim and the field', async (_n, claim, path) => {
+    ['an unknown measure', { id: 'c1', measure: 'NOPE-1', eventDate: '2025-06-30', facts: {} }, 'body.claims.0.measure'],
+    ['a missing fact', { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: {} }, 'body.claims.0.facts.intermediaryFees'],
+    ['a malformed date', { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-13-01', facts: { intermediaryFees: 1 } }, 'body.claims.0.eventDate'],
+    ['a negative amount', { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: { intermediaryFees: -1 } }, 'body.claims.0.facts.intermediaryFees'],
+  ])('%s is a 400 at the API path of the field, the message naming the claim', async (_n, claim, path) => {
     const res = await call(ctx, 'officer', 'POST', '/policy/evaluate', request([claim]));
     expect(res.statusCode).toBe(400);
     expect(issues(res).map((i) => i.path)).toContain(path);
     expect(issues(res).find((i) => i.path === path)!.message).toContain('claim c1');
+  });
+
+  it('names fields of the second claim, the beneficiary, granted and parameters the same way', async () => {
+    const good = { id: 'c1', measure: 'YP2025-7.2', eventDate: '2025-06-30', facts: { intermediaryFees: 1 } };
+    const res = await call(ctx, 'officer', 'POST', '/policy/evaluate', {
+      ...request([good, { ...good, id: 'c2', facts: { intermediaryFees: 'x' } }], {
+        granted: [{ measure: 'YP2025-7.2', year: 2025, amount: 0.001 }],
+        parameters: { 'YP2025-7.2.nope': 1 },
+      }),
+      beneficiary: { uscc: 'nope', kind: 'enterprise', registeredInYangpu: true, registeredInShanghai: true },
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = issues(res).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.beneficiary.uscc', 'body.claims.1.facts.intermediaryFees', 'body.granted.0.amount', 'body.parameters.YP2025-7.2.nope']));
+    for (const p of paths) expect(p).toMatch(/^body\.[^[\]"]+$/);
+    expect(issues(res).find((i) => i.path === 'body.claims.1.facts.intermediaryFees')!.message).toContain('claim c2');
+    // The response's message joins the issues under their API paths too.
+    expect(res.json().message).not.toContain('[');
+  });
+
+  it('names a request-level field under body too', async () => {
+    const res = await call(ctx, 'officer', 'POST', '/policy/evaluate', { claims: 'x', beneficiary: {} });
+    expect(res.statusCode).toBe(400);
+    expect(issues(res).map((i) => i.path)).toContain('body.claims');
   });
 
   it('is open to API tokens with the policy:evaluate scope only', async () => {
@@ -54,6 +78,15 @@ describe('POST /policy/evaluate', () => {
     expect(yes.json().total).toBe(50);
     const no = await ctx.app.inject({ method: 'POST', url: '/api/v1/policy/evaluate', headers: { authorization: `Bearer ${other.secret}` }, payload: body });
     expect(no.statusCode).toBe(403);
+  });
+});
+
+describe('GET /policy/measures', () => {
+  it('gives every fact its English label from the policy data', async () => {
+    const r = await ok(ctx, 'entA', 'GET', '/policy/measures');
+    const ip = r.measures.find((m: { id: string }) => m.id === 'YP2025-8.2');
+    expect(ip.facts).toContainEqual(expect.objectContaining({ name: 'interestPaid', label: '贷款利息', labelEn: 'loan interest paid' }));
+    for (const m of r.measures) for (const f of m.facts) expect(f.labelEn, `${m.id}.${f.name}`).toMatch(/\S/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describeRuleset, evaluate, PolicyInputError, withParameters, type EvaluationResponse, type RulesetDescription } from '../../../policy';
+import { describeRuleset, evaluate, PolicyInputError, withParameters, type EvaluationResponse, type MeasureDescription, type RulesetDescription } from '../../../policy';
 import type { Database } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
 import { todayInShanghai } from '../../platform/dates';
@@ -10,9 +10,22 @@ import type { ParameterChange, ProposeParameterInput } from './policy.schemas';
 
 type Ctx = ActorContext & { principal: Principal };
 
-/** Engine input errors become a 400 whose issues name the claim and the field (paths under body.). */
+/**
+ * The engine names fields as the CLI shows them (`claims[0].facts.x`, `parameters["YP2025-8.2.rate"]`); the API
+ * names them the way every other 400 does (error-handler.ts): dotted, with the location first
+ * (`body.claims.0.facts.x`, `body.parameters.YP2025-8.2.rate`). The messages stay the engine's, naming the claim.
+ */
+export function apiIssuePath(enginePath: string, root = 'body'): string {
+  const dotted = enginePath
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\["((?:[^"\\]|\\.)*)"\]/g, (_m, key: string) => `.${key.replace(/\\(.)/g, '$1')}`)
+    .replace(/^\./, '');
+  return dotted ? `${root}.${dotted}` : root;
+}
+
+/** Engine input errors become a 400 whose issues name the field by its API path. */
 export function policyInputError(e: PolicyInputError, root = 'body'): AppError {
-  return badRequest(e.issues.map((i) => ({ path: i.path ? `${root}.${i.path}` : root, message: i.message })));
+  return badRequest(e.issues.map((i) => ({ path: apiIssuePath(i.path, root), message: i.message })));
 }
 
 export async function evaluateRequest(db: Database, request: unknown): Promise<EvaluationResponse> {
@@ -25,11 +38,26 @@ export async function evaluateRequest(db: Database, request: unknown): Promise<E
   }
 }
 
-/** The catalog with values in force on `asOf`; office staff also see proposals awaiting a checker. */
-export async function describeMeasures(db: Database, asOf: string | undefined, staff: boolean): Promise<RulesetDescription & { asOf: string; pending: ParameterChange[] }> {
+type FactDescription = MeasureDescription['facts'][number] & { labelEn: string };
+export type MeasuresReply = Omit<RulesetDescription, 'measures'> & {
+  measures: Array<Omit<MeasureDescription, 'facts'> & { facts: FactDescription[] }>;
+  asOf: string;
+  pending: ParameterChange[];
+};
+
+/**
+ * The catalog with values in force on `asOf`; office staff also see proposals awaiting a checker. Facts carry
+ * their English label from the policy data, for the English pages.
+ */
+export async function describeMeasures(db: Database, asOf: string | undefined, staff: boolean): Promise<MeasuresReply> {
   const ruleset = await currentRuleset(db);
   const date = asOf ?? todayInShanghai();
-  return { ...describeRuleset(ruleset, date), asOf: date, pending: staff ? await parameterChanges(db, { status: 'proposed' }) : [] };
+  const described = describeRuleset(ruleset, date);
+  const measures = described.measures.map((m) => {
+    const specs = ruleset.measures.get(m.id)!.source.facts;
+    return { ...m, facts: m.facts.map((f) => ({ ...f, labelEn: specs[f.name]?.labelEn ?? f.label })) };
+  });
+  return { ...described, measures, asOf: date, pending: staff ? await parameterChanges(db, { status: 'proposed' }) : [] };
 }
 
 export async function parameterChanges(db: Database, filter: { status?: string | undefined; key?: string | undefined }): Promise<ParameterChange[]> {
