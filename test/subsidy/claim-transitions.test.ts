@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFrom, checkTransition, CLAIM_ACTION_NAMES, CLAIM_STATUSES, type ClaimActionName } from '../../src/server/modules/subsidy/claim-transitions';
+import { checkTransition, CLAIM_ACTION_NAMES, CLAIM_STATUSES, type ClaimActionName } from '../../src/server/modules/subsidy/claim-transitions';
 import { noticeWindow, weekday } from '../../src/server/modules/subsidy/working-days';
 
 // The whole table, written out: status × action → next status, or '-' for a 409. Any change to the transition
@@ -36,10 +36,6 @@ describe('claimants', () => {
     const r = checkTransition(from, action, 'claimant');
     expect(r.ok).toBe(claimantActions.includes(action));
     if (!r.ok) expect(r.reason).toBe('actor');
-  });
-  it('offers a claimant only submit and withdraw on a draft', () => {
-    expect(actionsFrom('draft', 'claimant')).toEqual(['submit', 'withdraw']);
-    expect(actionsFrom('paid', 'claimant')).toEqual([]);
   });
 });
 

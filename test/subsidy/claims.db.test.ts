@@ -187,7 +187,8 @@ describe('amounts', () => {
       expect(self.statusCode).toBe(409);
       expect(self.json().message).toContain('four-eyes');
       const approved = await ok(ctx, 'officer2', 'POST', `/subsidy/claims/${id}/approve-determination`);
-      expect(approved.determination.secondApprovedBy).toBe(ctx.ids.users.officer2);
+      expect(approved.determination.secondApprovedBy).toMatchObject({ id: ctx.ids.users.officer2, username: 'officer2' });
+      expect(approved.determination.determinedBy).toMatchObject({ id: ctx.ids.users.officer, username: 'officer' });
       expect((await ok(ctx, 'officer', 'POST', `/subsidy/claims/${id}/publish`)).status).toBe('in_public_notice');
 
       const small = await claimUnderReview(ctx, ipLoanClaim(200_000, nextMatter(), '2026-04-02'));

@@ -8,14 +8,21 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { fenToYuan, yuanToFen } from '../../platform/money';
 import { currentRuleset } from '../policy/policy.ruleset';
 import { checkBudget } from './budgets.service';
-import { checkTransition, type ClaimActionName } from './claim-transitions';
-import { claimActor } from './claim-view';
-import { grantedOf, lockBeneficiary, lockClaim, recordTransition, settingsRow, type ClaimRow } from './claims.repository';
+import { refusal } from './claim-rules';
+import { CLAIM_ACTIONS, type ClaimActionName } from './claim-transitions';
+import { claimActor, claimFacts } from './claim-view';
+import { countOpenObjections, grantedOf, lockBeneficiary, lockClaim, recordTransition, settingsRow, type ClaimRow } from './claims.repository';
 import { actorName, getClaim, scopedClaim, type Ctx } from './claims.service';
 import { engineRequest, grantedEntries } from './engine-request';
 import { noticeWindow } from './working-days';
 
 type Update = Partial<Omit<{ [K in keyof SubsidyClaimTable]: unknown }, 'id'>>;
+
+/** The one check of an action (claim-rules.ts), the same the claim detail's `actions` are computed from. */
+function refuseUnless(action: ClaimActionName | 'record_objection' | 'resolve_objection', row: ClaimRow, openObjections: number, ctx: Ctx, today: string) {
+  const r = refusal(action, claimFacts(row, openObjections), { userId: ctx.principal.userId, actor: claimActor(ctx.principal) }, today);
+  if (r) throw r.status === 403 ? forbidden(r.message) : conflict(r.message);
+}
 
 /**
  * Runs one action of the transition table on a locked claim: checks state and actor (409 / 403), lets `apply`
@@ -29,22 +36,22 @@ async function act(
   action: ClaimActionName,
   reason: string | null,
   apply?: (trx: Transaction<DB>, row: ClaimRow, to: SubsidyClaimStatus) => Promise<Update | void>,
-  opts: { lockBeneficiaryFirst?: boolean } = {},
+  opts: { lockBeneficiaryFirst?: boolean; today?: string } = {},
 ) {
   const visible = await scopedClaim(db, ctx.principal, id);
   await db.transaction().execute(async (trx) => {
     if (opts.lockBeneficiaryFirst) await lockBeneficiary(trx, visible.beneficiary_uscc);
     const row = await lockClaim(trx, id);
     if (!row) throw notFound('claim');
-    const check = checkTransition(row.status as SubsidyClaimStatus, action, claimActor(ctx.principal));
-    if (!check.ok) throw check.reason === 'actor' ? forbidden(check.message) : conflict(check.message);
-    const extra = (await apply?.(trx, row, check.to)) ?? {};
-    const set = { ...extra, status: check.to, updated_at: new Date() } as Record<string, unknown>;
+    refuseUnless(action, row, await countOpenObjections(trx, id), ctx, opts.today ?? todayInShanghai());
+    const to = CLAIM_ACTIONS[action].to;
+    const extra = (await apply?.(trx, row, to)) ?? {};
+    const set = { ...extra, status: to, updated_at: new Date() } as Record<string, unknown>;
     await trx.updateTable('subsidy_claims').set(set as never).where('id', '=', id).execute();
-    await recordTransition(trx, { claimId: id, action, from: row.status, to: check.to, actorUserId: ctx.principal.userId, actorName: actorName(ctx), reason });
+    await recordTransition(trx, { claimId: id, action, from: row.status, to, actorUserId: ctx.principal.userId, actorName: actorName(ctx), reason });
     const before: Record<string, unknown> = { status: row.status };
     for (const k of Object.keys(extra)) before[k] = (row as Record<string, unknown>)[k];
-    const after: Record<string, unknown> = { status: check.to, ...extra };
+    const after: Record<string, unknown> = { status: to, ...extra };
     delete after.engine_result;
     delete before.engine_result;
     await writeAudit(trx, ctx, { action: `subsidy.claim.${action}`, entityType: 'subsidy_claim', entityId: id, before, after: { ...after, reason } });
@@ -108,32 +115,20 @@ export async function adjustClaim(db: Database, ctx: Ctx, id: string, input: { a
 
 /** Maker-checker above the threshold: a second officer, never the one who determined, approves the amount. */
 export async function approveDetermination(db: Database, ctx: Ctx, id: string) {
-  return act(db, ctx, id, 'approve_determination', null, async (_trx, row) => {
-    if (!row.needs_second_approval) throw conflict('this amount is within the threshold and needs no second approval');
-    if (row.second_approved_by) throw conflict('the determination is already approved by a second officer');
-    if (row.determined_by === ctx.principal.userId) throw conflict('four-eyes rule: the officer who determined the amount cannot give the second approval');
-    return { second_approved_by: ctx.principal.userId, second_approved_at: new Date() };
-  });
+  return act(db, ctx, id, 'approve_determination', null, async () => ({ second_approved_by: ctx.principal.userId, second_approved_at: new Date() }));
 }
 
 /** 公示: starts today (Asia/Shanghai) and lasts the configured number of working days. */
 export async function publishClaim(db: Database, ctx: Ctx, id: string, today = todayInShanghai()) {
-  return act(db, ctx, id, 'publish', null, async (trx, row) => {
-    if (row.needs_second_approval && !row.second_approved_by) {
-      throw conflict(`the amount ${fenToYuan(row.amount ?? 0)} is above the second-approval threshold: another officer must approve the determination first`);
-    }
+  return act(db, ctx, id, 'publish', null, async (trx) => {
     const s = await settingsRow(trx);
     const w = noticeWindow(today, s.notice_working_days, s.holidays);
     return { notice_start: w.from, notice_end: w.to };
-  });
+  }, { today });
 }
 
 export async function approvePayment(db: Database, ctx: Ctx, id: string, today = todayInShanghai()) {
-  return act(db, ctx, id, 'approve_payment', null, async (trx, row) => {
-    if (row.notice_end && today <= row.notice_end) throw conflict(`the public notice runs until ${row.notice_end}; payment can be approved from the next day`);
-    const open = await trx.selectFrom('subsidy_objections').select('id').where('claim_id', '=', row.id).where('resolved_by', 'is', null).execute();
-    if (open.length) throw conflict(`${open.length} objection(s) to this claim are unresolved`);
-  });
+  return act(db, ctx, id, 'approve_payment', null, undefined, { today });
 }
 
 /**
@@ -165,7 +160,7 @@ export async function recordObjection(db: Database, ctx: Ctx, id: string, input:
   await scopedClaim(db, ctx.principal, id);
   await db.transaction().execute(async (trx) => {
     const row = (await lockClaim(trx, id))!;
-    if (row.status !== 'in_public_notice') throw conflict(`objections are recorded during the public notice; this claim is ${row.status}`);
+    refuseUnless('record_objection', row, await countOpenObjections(trx, id), ctx, todayInShanghai());
     const o = await trx.insertInto('subsidy_objections').values({ claim_id: id, raised_by_name: input.raisedBy, content: input.content, recorded_by: ctx.principal.userId }).returning('id').executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { action: 'subsidy.claim.objection.record', entityType: 'subsidy_claim', entityId: id, after: { objectionId: o.id, ...input } });
   });
@@ -180,14 +175,15 @@ export async function resolveObjection(db: Database, ctx: Ctx, id: string, objec
     const o = await trx.selectFrom('subsidy_objections').selectAll().where('id', '=', objectionId).where('claim_id', '=', id).forUpdate().executeTakeFirst();
     if (!o) throw notFound('objection');
     if (o.resolved_by) throw conflict('this objection is already resolved');
+    refuseUnless('resolve_objection', row, await countOpenObjections(trx, id), ctx, todayInShanghai());
     await trx.updateTable('subsidy_objections').set({ upheld: input.upheld, resolution: input.resolution, resolved_by: ctx.principal.userId, resolved_at: new Date() }).where('id', '=', objectionId).execute();
     await writeAudit(trx, ctx, { action: 'subsidy.claim.objection.resolve', entityType: 'subsidy_claim', entityId: id, after: { objectionId, ...input } });
     if (input.upheld) {
-      const check = checkTransition(row.status as SubsidyClaimStatus, 'reopen', 'staff');
-      if (!check.ok) throw conflict(check.message);
-      await trx.updateTable('subsidy_claims').set({ status: check.to, notice_start: null, notice_end: null, updated_at: new Date() }).where('id', '=', id).execute();
-      await recordTransition(trx, { claimId: id, action: 'reopen', from: row.status, to: check.to, actorUserId: ctx.principal.userId, actorName: actorName(ctx), reason: input.resolution });
-      await writeAudit(trx, ctx, { action: 'subsidy.claim.reopen', entityType: 'subsidy_claim', entityId: id, before: { status: row.status }, after: { status: check.to, reason: input.resolution } });
+      refuseUnless('reopen', row, 0, ctx, todayInShanghai());
+      const to = CLAIM_ACTIONS.reopen.to;
+      await trx.updateTable('subsidy_claims').set({ status: to, notice_start: null, notice_end: null, updated_at: new Date() }).where('id', '=', id).execute();
+      await recordTransition(trx, { claimId: id, action: 'reopen', from: row.status, to, actorUserId: ctx.principal.userId, actorName: actorName(ctx), reason: input.resolution });
+      await writeAudit(trx, ctx, { action: 'subsidy.claim.reopen', entityType: 'subsidy_claim', entityId: id, before: { status: row.status }, after: { status: to, reason: input.resolution } });
     }
   });
   return getClaim(db, ctx, id);

@@ -1,5 +1,6 @@
 // The one transition table of a subsidy claim (申请 → 认定 → 公示 → 拨付). Pure: no I/O. Services ask it
-// for the next status; anything it does not list is a 409. Tested as a table in test/subsidy.
+// for the next status; anything it does not list is a 409. The rules an action checks on the claim's own data
+// are in claim-rules.ts, which also lists the buttons. Tested as a table in test/subsidy.
 import type { SubsidyClaimStatus } from '../../db/schema';
 
 export const CLAIM_STATUSES = [
@@ -50,11 +51,6 @@ export function checkTransition(from: SubsidyClaimStatus, action: ClaimActionNam
     return { ok: false, reason: 'state', message: `cannot ${action.replace(/_/g, ' ')} a claim that is ${from} (allowed from: ${a.from.join(', ')})` };
   }
   return { ok: true, to: a.to };
-}
-
-/** Actions available from a status, for the UI's buttons. */
-export function actionsFrom(status: SubsidyClaimStatus, by: ClaimActor): ClaimActionName[] {
-  return CLAIM_ACTION_NAMES.filter((n) => checkTransition(status, n, by).ok);
 }
 
 /** Claims whose amount counts against caps and budgets (determined and later, until withdrawn). */

@@ -58,6 +58,7 @@ export interface ClaimFilters {
   measure?: string | undefined;
   year?: number | undefined;
   origin?: 'application' | 'proactive' | undefined;
+  enterpriseId?: string | undefined;
   q?: string | undefined;
 }
 
@@ -68,6 +69,7 @@ function filtered(db: Handle, scope: ClaimScope, f: ClaimFilters) {
   if (f.measure) q = q.where('measure', '=', f.measure);
   if (f.year) q = q.where('event_date', '>=', `${f.year}-01-01`).where('event_date', '<=', `${f.year}-12-31`);
   if (f.origin) q = q.where('origin', '=', f.origin);
+  if (f.enterpriseId) q = q.where('enterprise_id', '=', f.enterpriseId);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('beneficiary_name', 'ilike', like), eb('beneficiary_uscc', 'like', `${f.q!.toUpperCase().replace(/[\\%_]/g, '')}%`), eb('number', '=', f.q!)]));
@@ -97,6 +99,35 @@ export async function claimFiles(db: Handle, id: string) {
 
 export async function claimObjections(db: Handle, id: string) {
   return db.selectFrom('subsidy_objections').selectAll().where('claim_id', '=', id).orderBy('recorded_at').orderBy('id').execute();
+}
+
+export async function countOpenObjections(db: Handle, claimId: string): Promise<number> {
+  const r = await db.selectFrom('subsidy_objections').select((eb) => eb.fn.countAll<number>().as('n')).where('claim_id', '=', claimId).where('resolved_by', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The officers named on a claim (determined, second-approved, paid), in one query. */
+export async function usersByIds(db: Handle, ids: Array<string | null>) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', wanted).execute();
+}
+
+/** Claims in public notice with their objection counts, in one query (公示 list). */
+export async function noticeRows(db: Handle) {
+  return db
+    .selectFrom('subsidy_claims as c')
+    .leftJoin('subsidy_objections as o', 'o.claim_id', 'c.id')
+    .select((eb) => [
+      'c.id', 'c.number', 'c.measure', 'c.beneficiary_name', 'c.beneficiary_uscc', 'c.amount', 'c.notice_start', 'c.notice_end', 'c.event_date',
+      eb.fn.count<number>('o.id').as('objections'),
+      eb.fn.count<number>('o.id').filterWhere('o.resolved_by', 'is', null).as('unresolved'),
+    ])
+    .where('c.status', '=', 'in_public_notice')
+    .groupBy('c.id')
+    .orderBy('c.notice_end')
+    .orderBy('c.number')
+    .execute();
 }
 
 export async function recordTransition(

@@ -5,10 +5,11 @@ import { writeAudit } from '../../platform/audit';
 import { badRequest, conflict, forbidden, notFound, type Issue } from '../../platform/errors';
 import type { ActorContext, Principal } from '../../platform/principal';
 import { isValidUscc } from '../../../shared/uscc';
+import { todayInShanghai } from '../../platform/dates';
 import { currentRuleset } from '../policy/policy.ruleset';
 import { claimActor, claimDetail, claimSummary } from './claim-view';
 import {
-  claimFiles, claimHistory, claimObjections, ensureBeneficiary, findClaim, listClaims, lockClaim, nextClaimNumber, recordTransition, type ClaimRow, type ClaimScope,
+  claimFiles, claimHistory, claimObjections, ensureBeneficiary, findClaim, listClaims, lockClaim, nextClaimNumber, recordTransition, usersByIds, type ClaimRow, type ClaimScope,
 } from './claims.repository';
 import { engineRequest } from './engine-request';
 import type { CreateClaimInput, ListClaimsQuery, UpdateClaimInput } from './subsidy.schemas';
@@ -136,14 +137,19 @@ export async function updateClaim(db: Database, ctx: Ctx, id: string, input: Upd
 
 export async function listClaimsFor(db: Database, ctx: Ctx, query: ListClaimsQuery) {
   const { page, pageSize, ...filters } = query;
-  const { rows, total } = await listClaims(db, claimScope(ctx.principal), filters, { limit: pageSize, offset: (page - 1) * pageSize });
+  const scope = claimScope(ctx.principal);
+  // Claimants already see only their own; the enterprise filter is for office staff looking across them.
+  if (filters.enterpriseId && scope !== 'all') throw forbidden('only office staff filter claims by enterpriseId');
+  const { rows, total } = await listClaims(db, scope, filters, { limit: pageSize, offset: (page - 1) * pageSize });
   return { items: rows.map(claimSummary), total, page, pageSize };
 }
 
 export async function getClaim(db: Database, ctx: Ctx, id: string) {
   const row = await scopedClaim(db, ctx.principal, id);
-  const [files, objections, history] = await Promise.all([claimFiles(db, id), claimObjections(db, id), claimHistory(db, id)]);
-  return claimDetail(row, { files, objections, history, viewer: ctx.principal });
+  const [files, objections, history, users] = await Promise.all([
+    claimFiles(db, id), claimObjections(db, id), claimHistory(db, id), usersByIds(db, [row.determined_by, row.second_approved_by, row.paid_by]),
+  ]);
+  return claimDetail(row, { files, objections, history, users, viewer: ctx.principal, today: todayInShanghai() });
 }
 
 const MAX_FILES = 30;

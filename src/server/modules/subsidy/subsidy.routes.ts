@@ -8,6 +8,7 @@ import {
 } from './claim-actions.service';
 import { createClaim, downloadFile, getClaim, listClaimsFor, updateClaim, uploadFile } from './claims.service';
 import { factSources } from './fact-sources';
+import { listNotices } from './notices.service';
 import { confirmEntitlement, listEntitlements, runScan, scanYears } from './scan.service';
 import { simulate } from './simulation.service';
 import {
@@ -94,12 +95,8 @@ export async function subsidyRoutes(app: App, { db }: Deps) {
 
   app.get('/subsidy/notices', {
     config: { access: ALL_READ },
-    schema: { tags, summary: 'The public notice list (公示): claims in public notice, with amounts and notice windows' },
-  }, async () => {
-    const rows = await db.selectFrom('subsidy_claims').select(['id', 'number', 'measure', 'beneficiary_name', 'beneficiary_uscc', 'amount', 'notice_start', 'notice_end', 'event_date'])
-      .where('status', '=', 'in_public_notice').orderBy('notice_end').orderBy('number').execute();
-    return { items: rows.map((r) => ({ id: r.id, number: r.number, measure: r.measure, beneficiary: { name: r.beneficiary_name, uscc: r.beneficiary_uscc }, amount: (r.amount ?? 0) / 100, eventDate: r.event_date, notice: { from: r.notice_start, to: r.notice_end } })) };
-  });
+    schema: { tags, summary: 'The public notice list (公示): claims in public notice, with amounts, notice windows and objection counts' },
+  }, async () => listNotices(db));
 
   app.get('/subsidy/budgets', {
     config: { access: STAFF_READ },

@@ -42,6 +42,8 @@ export const listClaimsQuery = z.strictObject({
   measure: z.string().max(40).optional(),
   year: year.optional(),
   origin: z.enum(['application', 'proactive']).optional(),
+  /** Office staff only: the claims of one enterprise in the registry. */
+  enterpriseId: z.uuid({ message: 'enterpriseId must be a UUID' }).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type ListClaimsQuery = z.infer<typeof listClaimsQuery>;
