@@ -178,4 +178,57 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     await page.locator('[data-testid="funnel-table"] tr.ant-table-row', { hasText: '工商银行' }).waitFor();
     expect(await page.getByTestId('funnel-download-xlsx').getAttribute('href')).toContain('format=xlsx');
   });
+
+  it('versions an edited product; files it; one officer reviews with the designation, another approves', async () => {
+    const bank = await signedIn(e2e, 'bank-boc');
+    await bank.shell.navigate('fin-products');
+    await bank.page.getByTestId('product-filter-q').fill('BOC-ZJTX');
+    await bank.page.getByTestId('product-filter-submit').click();
+    await bank.page.getByTestId('product-link').first().click();
+    await bank.page.getByTestId('product-page').waitFor();
+    await bank.page.getByTestId('product-edit').click();
+    await filling(bank.page, 'product-form', async () => {
+      await bank.page.getByTestId('product-amountMax').fill('6000000');
+    });
+    await bank.page.locator('.ant-tabs-tab', { hasText: '版本记录' }).click();
+    const rows = bank.page.locator('[data-testid="product-versions"] tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.first().innerText()).toContain('当前版本');
+    await bank.page.locator('.ant-tabs-tab', { hasText: '备案' }).click();
+    await bank.page.getByTestId('filing-file').click();
+    await bank.page.getByTestId('filing-status').filter({ hasText: '已提交' }).waitFor();
+
+    const maker = await signedIn(e2e, 'officer1');
+    await maker.shell.navigate('fin-filings');
+    const row = maker.page.locator('[data-testid="filing-queue"] tr.ant-table-row', { hasText: 'BOC-ZJTX' });
+    await row.getByTestId('filing-review').click();
+    await filling(maker.page, 'filing-dialog', async () => {
+      await maker.page.getByTestId('filing-propose').check();
+      await maker.page.getByTestId('filing-note').fill('条款齐全，建议认定');
+    });
+    // The reviewer is told that another officer decides, and sees no approve button.
+    await row.getByTestId('filing-four-eyes').waitFor();
+    expect(await row.getByTestId('filing-approve').count()).toBe(0);
+
+    const checker = await signedIn(e2e, 'officer2');
+    await checker.shell.navigate('fin-filings');
+    const checkerRow = checker.page.locator('[data-testid="filing-queue"] tr.ant-table-row', { hasText: 'BOC-ZJTX' });
+    await checkerRow.getByTestId('filing-approve').click();
+    await filling(checker.page, 'filing-dialog', async () => undefined);
+    await checkerRow.waitFor({ state: 'detached' });
+    await checker.shell.navigate('fin-products');
+    await checker.page.getByTestId('product-filter-q').fill('BOC-ZJTX');
+    await checker.page.getByTestId('product-filter-submit').click();
+    await checker.page.locator('[data-testid="product-table"] tr.ant-table-row', { hasText: 'BOC-ZJTX' }).getByTestId('tag-policy-product').waitFor();
+  });
 });
+
+async function filling(page: import('playwright-core').Page, testId: string, fill: () => Promise<void>): Promise<void> {
+  const modal = page.getByTestId(testId);
+  const dialog = modal.locator('.ant-modal-container');
+  await dialog.waitFor();
+  await fill();
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'hidden' });
+}

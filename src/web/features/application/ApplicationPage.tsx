@@ -120,7 +120,7 @@ export function ApplicationPage() {
             <Descriptions.Item label={t('product.field.uscc')}>{a.enterprise.uscc}</Descriptions.Item>
             <Descriptions.Item label={t('app.field.product')}>{a.product ? `${a.product.name} v${a.product.version}` : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('app.field.district')}>{a.enterprise.district}</Descriptions.Item>
-            <Descriptions.Item label={t('app.field.requestedAmount')}>{wan(a.requestedAmount)}</Descriptions.Item>
+            <Descriptions.Item label={t('app.field.requestedAmountShort')}>{wan(a.requestedAmount)}</Descriptions.Item>
             <Descriptions.Item label={t('app.field.termMonths')}>{a.requestedTermMonths ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('app.field.purpose')} span={2}>{a.purpose ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('app.field.submittedOn')}>{a.submittedOn ?? '—'}</Descriptions.Item>

@@ -2,17 +2,18 @@ import { Alert, Button, Empty, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { consentApi } from '../../api/financing';
 import type { ConsentCluster, ConsentedData } from '../../api/financing-types';
-import { labelOr, useI18n } from '../../app/i18n';
+import { labelOr, useI18n, type Translate } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatWan } from '../../components/format';
 import { useApi } from '../../components/useApi';
 
 const MONEY = new Set(['taxableRevenue', 'taxPaid', 'revenue', 'mainBusinessRevenue', 'highTechProductRevenue', 'rdExpense', 'totalCost', 'netProfit', 'totalAssets', 'totalLiabilities', 'principal']);
 
-function cell(key: string, value: unknown, locale: string, yes: string, no: string): string {
+function cell(key: string, value: unknown, locale: string, t: Translate): string {
   if (value === null || value === undefined) return '—';
+  if (key === 'source' && typeof value === 'string') return labelOr(t, `consented.source.${value}`, value);
   if (MONEY.has(key) && typeof value === 'number') return formatWan(value, locale);
-  if (typeof value === 'boolean') return value ? yes : no;
+  if (typeof value === 'boolean') return t(value ? 'fin.common.yes' : 'fin.common.no');
   if (typeof value === 'object') {
     const v = value as { name?: string; code?: string };
     return v.name ?? v.code ?? JSON.stringify(value);
@@ -44,7 +45,7 @@ function ClusterTable({ enterpriseId, cluster }: { enterpriseId: string; cluster
           key,
           title: `${labelOr(t, `consented.col.${key}`, key)}${MONEY.has(key) ? `（${t('fin.common.wanUnit')}）` : ''}`,
           align: MONEY.has(key) || typeof data?.items[0]?.[key] === 'number' ? ('right' as const) : undefined,
-          render: (_: unknown, row: Record<string, unknown>) => cell(key, row[key], language, t('fin.common.yes'), t('fin.common.no')),
+          render: (_: unknown, row: Record<string, unknown>) => cell(key, row[key], language, t),
         }))}
       />
     </div>

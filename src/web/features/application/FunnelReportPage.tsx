@@ -77,7 +77,7 @@ export function FunnelReportPage() {
   const body = data ? (
     <>
       <Typography.Title level={5} style={{ textAlign: 'center' }} data-testid="funnel-title">
-        {t('funnel.heading', { year: data.year, product: product ? (catalog.data?.items.find((p) => p.code === product)?.name ?? product) : t('funnel.allProducts') })}
+        {t(by === 'bank' ? 'funnel.headingBank' : 'funnel.heading', { year: data.year, product: product ? (catalog.data?.items.find((p) => p.code === product)?.name ?? product) : t('funnel.allProducts') })}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'right', marginBottom: 4 }}>
         {t('funnel.unit')}
