@@ -179,6 +179,31 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     expect(await page.getByTestId('funnel-download-xlsx').getAttribute('href')).toContain('format=xlsx');
   });
 
+  it('opens every 融资 menu entry of each role without an error', async () => {
+    const pages: Record<string, string> = {
+      'fin-products': 'product-list', 'fin-filings': 'filing-queue', 'fin-matches': 'matches-page',
+      'fin-applications': 'application-list', 'fin-meetings': 'meetings-page', 'fin-warnings': 'warnings-page',
+      'fin-funnel': 'funnel-page', 'fin-consents': 'consents-page', 'fin-imports': 'fin-imports-page',
+    };
+    const menus: Record<string, string[]> = {
+      officer1: Object.keys(pages).filter((k) => k !== 'fin-matches'),
+      reviewer1: ['fin-products', 'fin-applications', 'fin-meetings'],
+      'bank-spdb': ['fin-products', 'fin-applications', 'fin-warnings', 'fin-consents'],
+      ent001: ['fin-products', 'fin-matches', 'fin-applications', 'fin-consents'],
+    };
+    for (const [user, keys] of Object.entries(menus)) {
+      const { page, shell } = await signedIn(e2e, user);
+      const shown = await page.locator('[data-testid^="menu-fin-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      expect(shown).toEqual(keys.map((k) => `menu-${k}`));
+      for (const key of keys) {
+        await shell.navigate(key);
+        await page.getByTestId(pages[key]!).waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.getByTestId('error-alert').count(), `${user} ${key}`).toBe(0);
+      }
+    }
+  });
+
   it('versions an edited product; files it; one officer reviews with the designation, another approves', async () => {
     const bank = await signedIn(e2e, 'bank-boc');
     await bank.shell.navigate('fin-products');
