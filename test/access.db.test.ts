@@ -400,6 +400,8 @@ const ROWS: Row[] = [
   // An institution's own product: officers manage programmes only (403).
   { method: 'PATCH', route: '/api/v1/products/:id', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}`, payload: { amountMax: 1000 } }), expect: only({ bank: 200 }) },
   { method: 'GET', route: '/api/v1/products/:id/versions/:version', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/versions/1` }), expect: all(200) },
+  // The 备案 queue: staff and auditors see every filing, an institution its own products' (an empty page, not a 403).
+  { method: 'GET', route: '/api/v1/filings', prepare: async (ctx) => (await filingOfBank1(ctx, 'submitted'), { url: '/api/v1/filings' }), expect: only({ admin: 200, officer: 200, auditor: 200, bank: 200 }) },
   { method: 'GET', route: '/api/v1/products/:id/filings', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/filings` }), expect: staffProducts },
   { method: 'POST', route: '/api/v1/products/:id/filings', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/filings` }), expect: only({ bank: 201 }) },
   { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/review', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/review` }), expect: staffOnly(200) },

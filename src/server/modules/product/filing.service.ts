@@ -7,7 +7,8 @@ import type { DB } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { checkFilingTransition, OPEN_FILING_STATUSES, productFilingStatus, type FilingActionName, type FilingActor } from './product-transitions';
-import { latestLiveFilingStatus, selectVersion, type ProductRow } from './product.repository';
+import { latestLiveFilingStatus, selectFilings, selectVersion, type ProductRow } from './product.repository';
+import type { FilingQueueQuery } from './product.schemas';
 import { visibleLocked, type Ctx } from './product.service';
 
 /** The owner files and withdraws: the institution for its product, officers for a programme. */
@@ -41,6 +42,18 @@ async function scopedProduct(trx: Transaction<DB>, ctx: Ctx, id: string) {
   const product = await visibleLocked(trx, ctx, id);
   if (ctx.principal.role === 'institution_user' && product.owner_org_id !== ctx.principal.organizationId) throw notFound('product');
   return product;
+}
+
+/**
+ * The 备案 queue across products, oldest submission first: staff see every filing, an institution those of its
+ * own products (a programme's filings are the office's).
+ */
+export async function listFilingQueue(db: Database, ctx: Ctx, query: FilingQueueQuery) {
+  const { page, pageSize, status } = query;
+  const p = ctx.principal;
+  const ownerOrgId = p.role === 'institution_user' ? p.organizationId : undefined;
+  const { rows, total } = await selectFilings(db, { statuses: status, ownerOrgId }, 'queue', { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: rows, total, page, pageSize };
 }
 
 export async function listFilings(db: Database, ctx: Ctx, productId: string) {

@@ -159,3 +159,74 @@ export async function latestLiveFilingStatus(trx: Transaction<DB>, productId: st
     .orderBy('submitted_at', 'desc').orderBy(sql`id`, 'desc').limit(1).executeTakeFirst();
   return r?.status ?? null;
 }
+
+/** A user as a filing names them: who reviewed (maker) or decided (checker). */
+export interface UserRef {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export interface FilingFilters {
+  id?: string | undefined;
+  productId?: string | undefined;
+  statuses?: readonly string[] | undefined;
+  /** Institutions: the filings of the products they own. */
+  ownerOrgId?: string | undefined;
+}
+
+function filingsQuery(h: Handle, f: FilingFilters) {
+  let q = h
+    .selectFrom('product_filings as f')
+    .innerJoin('products as p', 'p.id', 'f.product_id')
+    .innerJoin('organizations as o', 'o.id', 'p.owner_org_id');
+  if (f.id) q = q.where('f.id', '=', f.id);
+  if (f.productId) q = q.where('f.product_id', '=', f.productId);
+  if (f.statuses?.length) q = q.where('f.status', 'in', [...f.statuses] as never);
+  if (f.ownerOrgId) q = q.where('p.owner_org_id', '=', f.ownerOrgId);
+  return q;
+}
+
+/**
+ * Filings with their product and owner, and the reviewer and decider named. The queue order: oldest submission
+ * first (first come, first reviewed); one product's history: newest first.
+ */
+export async function selectFilings(h: Handle, f: FilingFilters, order: 'queue' | 'history', page?: { limit: number; offset: number }) {
+  const total = page ? Number((await filingsQuery(h, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
+  const dir = order === 'queue' ? 'asc' : 'desc';
+  let q = filingsQuery(h, f)
+    .leftJoin('users as r', 'r.id', 'f.reviewed_by')
+    .leftJoin('users as d', 'd.id', 'f.decided_by')
+    .select([
+      'f.id', 'f.product_id', 'f.product_version', 'f.status', 'f.submitted_by', 'f.submitted_at', 'f.reviewed_at', 'f.review_note',
+      'f.propose_policy_product', 'f.decided_at', 'f.decision_note', 'p.code as product_code', 'p.name as product_name', 'o.code as owner_code', 'o.name as owner_name',
+      'r.id as reviewer_id', 'r.username as reviewer_username', 'r.display_name as reviewer_name', 'd.id as decider_id', 'd.username as decider_username', 'd.display_name as decider_name',
+    ])
+    .orderBy('f.submitted_at', dir).orderBy('f.id', dir);
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
+  return { rows: rows.map(filingRowView), total };
+}
+
+function filingRowView(r: Record<string, unknown>) {
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+  const user = (id: unknown, username: unknown, name: unknown): UserRef | null =>
+    id ? { id: id as string, username: username as string, displayName: name as string } : null;
+  return {
+    id: r.id as string,
+    productId: r.product_id as string,
+    product: { id: r.product_id as string, code: r.product_code as string, name: r.product_name as string, owner: { code: r.owner_code as string, name: r.owner_name as string } },
+    version: r.product_version as number,
+    status: r.status as string,
+    submittedBy: r.submitted_by as string,
+    submittedAt: iso(r.submitted_at)!,
+    reviewedBy: user(r.reviewer_id, r.reviewer_username, r.reviewer_name),
+    reviewedAt: iso(r.reviewed_at),
+    reviewNote: (r.review_note as string | null) ?? null,
+    proposePolicyProduct: r.propose_policy_product as boolean,
+    decidedBy: user(r.decider_id, r.decider_username, r.decider_name),
+    decidedAt: iso(r.decided_at),
+    decisionNote: (r.decision_note as string | null) ?? null,
+  };
+}
+export type FilingView = ReturnType<typeof filingRowView>;

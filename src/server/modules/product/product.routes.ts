@@ -3,11 +3,11 @@ import { badRequest } from '../../platform/errors';
 import { actor, uuidParam, type App, type Deps } from '../../platform/http';
 import { ALL_SIGNED_IN, type Access } from '../../platform/principal';
 import { enterpriseMatches, productMatches } from '../matching/matching.service';
-import { actOnFiling, fileProduct, listFilings } from './filing.service';
+import { actOnFiling, fileProduct, listFilingQueue, listFilings } from './filing.service';
 import { importInstitutions } from './institutions.import';
 import { importProducts } from './products.import';
 import {
-  createProductBody, decisionBody, enterpriseMatchesQuery, fileBody, filingParams, importQuery, listProductsQuery, productMatchesQuery, productParams,
+  createProductBody, decisionBody, enterpriseMatchesQuery, fileBody, filingParams, filingQueueQuery, importQuery, listProductsQuery, productMatchesQuery, productParams,
   rejectBody, reviewBody, updateProductBody, versionParams,
 } from './product.schemas';
 import { createProduct, getProduct, getProductVersion, listProducts, updateProduct } from './product.service';
@@ -17,6 +17,7 @@ const READ: Access = { roles: ALL_SIGNED_IN, scope: 'products:read' };
 const PUBLISH: Access = { roles: ['admin', 'officer', 'institution_user'], scope: 'products:write' };
 const STAFF_WRITE: Access = { roles: ['admin', 'officer'] };
 const FILINGS_READ: Access = { roles: ['admin', 'officer', 'reviewer', 'auditor', 'institution_user'], scope: 'products:read' };
+const FILING_QUEUE: Access = { roles: ['admin', 'officer', 'auditor', 'institution_user'], scope: 'products:read' };
 const ENTERPRISE_MATCHES: Access = { roles: ['admin', 'officer', 'reviewer', 'auditor', 'enterprise_user'], scope: 'products:read' };
 const PRODUCT_MATCHES: Access = { roles: ['admin', 'officer', 'reviewer', 'auditor', 'institution_user'], scope: 'products:read' };
 
@@ -67,6 +68,11 @@ export async function productRoutes(app: App, { db }: Deps) {
     config: { access: FILINGS_READ },
     schema: { tags, summary: 'The product\'s filings (备案) with the district, newest first', params: productParams },
   }, async (request) => listFilings(db, actor(request), request.params.id));
+
+  app.get('/filings', {
+    config: { access: FILING_QUEUE },
+    schema: { tags, summary: '备案 queue: filings by status (default submitted,reviewed), oldest first, each with its product and owner; an institution sees its own products\' filings', querystring: filingQueueQuery },
+  }, async (request) => listFilingQueue(db, actor(request), request.query));
 
   app.post('/products/:id/filings', {
     config: { access: PUBLISH },

@@ -5,7 +5,7 @@ import { yuan } from '../../platform/money';
 import { compareDecimal } from '../../platform/tabular/cells';
 import { parseDecimal } from '../../platform/tabular';
 import { STAGES } from '../matching/match-rules';
-import { PRODUCT_STATUSES } from './product-transitions';
+import { FILING_STATUSES, PRODUCT_STATUSES } from './product-transitions';
 
 // Product vocabulary (GLOSSARY: 金融产品; 信用贷 / 知识产权质押贷 / 履约保证保险贷 / 担保贷 …).
 export const PRODUCT_TYPES = [
@@ -102,6 +102,17 @@ export const decisionBody = z.strictObject({ note: z.string().trim().max(2000).o
 export const rejectBody = z.strictObject({ note: z.string().trim().min(1, 'a reason is required').max(2000) });
 
 export const importQuery = z.strictObject({ dryRun: flag.default(false), skipInvalid: flag.default(false) });
+
+/** The 备案 queue: filings in these statuses (comma-separated), awaiting a decision unless asked otherwise. */
+export const filingQueueQuery = z.strictObject({
+  status: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(FILING_STATUSES, { message: `each status is one of: ${FILING_STATUSES.join(', ')}` })).min(1).max(5))
+    .default(['submitted', 'reviewed']),
+  ...pageQuery,
+});
+export type FilingQueueQuery = z.infer<typeof filingQueueQuery>;
 
 export const productMatchesQuery = z.strictObject({ ...pageQuery });
 export const enterpriseMatchesQuery = z.strictObject({ qualifiedOnly: flag.default(false) });
