@@ -35,7 +35,7 @@ describe('product filing', () => {
     expect(bad.json().issues[0].path).toBe('body.version');
     const res = await post('bank', `/api/v1/products/${id}/filings`);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'submitted', version: 1, submittedBy: ctx.ids.users.bank });
+    expect(res.json()).toMatchObject({ status: 'submitted', version: 1, submittedBy: ctx.ids.users.bank, reviewedBy: null, decidedBy: null, product: { id, code: 'B1-CREDIT' } });
     filing = res.json().id;
     expect(await product(id)).toEqual({ filing_status: 'filed', policy_product: false });
     expect((await post('bank', `/api/v1/products/${id}/filings`)).statusCode).toBe(409);
@@ -47,7 +47,7 @@ describe('product filing', () => {
     expect((await post('bank', `/api/v1/products/${id}/filings/${filing}/review`)).statusCode).toBe(403);
     const review = await post('officer', `/api/v1/products/${id}/filings/${filing}/review`, { proposePolicyProduct: true, note: '创新性突出' });
     expect(review.statusCode, review.body).toBe(200);
-    expect(review.json()).toMatchObject({ status: 'reviewed', reviewedBy: ctx.ids.users.officer, proposePolicyProduct: true, reviewNote: '创新性突出' });
+    expect(review.json()).toMatchObject({ status: 'reviewed', reviewedBy: { id: ctx.ids.users.officer, username: 'officer', displayName: 'officer' }, proposePolicyProduct: true, reviewNote: '创新性突出' });
     expect(await product(id)).toEqual({ filing_status: 'filed', policy_product: false });
     const self = await post('officer', `/api/v1/products/${id}/filings/${filing}/approve`);
     expect(self.statusCode).toBe(409);
@@ -56,7 +56,7 @@ describe('product filing', () => {
     expect(selfReject.statusCode).toBe(409);
     const ok = await post('officer2', `/api/v1/products/${id}/filings/${filing}/approve`, { note: '同意' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'approved', decidedBy: ctx.ids.users.officer2, decisionNote: '同意' });
+    expect(ok.json()).toMatchObject({ status: 'approved', decidedBy: { id: ctx.ids.users.officer2, username: 'officer2', displayName: 'officer2' }, decisionNote: '同意' });
     expect(await product(id)).toEqual({ filing_status: 'approved', policy_product: true });
     const view = await ctx.as('entA', { method: 'GET', url: `/api/v1/products/${id}` });
     expect(view.json()).toMatchObject({ policyProduct: true, filingStatus: 'approved' });
@@ -92,6 +92,8 @@ describe('product filing', () => {
     expect((await product(id)).filing_status).toBe('rejected');
     const list = await ctx.as('bank', { method: 'GET', url: `/api/v1/products/${id}/filings` });
     expect(list.json().items.map((f: { status: string }) => f.status)).toEqual(['withdrawn', 'rejected', 'approved']);
+    // The list names the reviewer and decider as the action replies do, not by a bare id.
+    expect(list.json().items[2]).toMatchObject({ reviewedBy: { username: 'officer' }, decidedBy: { username: 'officer2' } });
   });
 
   it('approval without a proposal files the product but designates nothing; a filing names the version filed', async () => {

@@ -18,23 +18,9 @@ function isOwner(ctx: Ctx, product: ProductRow): boolean {
   return p.role === 'institution_user' && p.organizationId === product.owner_org_id;
 }
 
-function filingView(f: Record<string, unknown>) {
-  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
-  return {
-    id: f.id as string,
-    productId: f.product_id as string,
-    version: f.product_version as number,
-    status: f.status as string,
-    submittedBy: f.submitted_by as string,
-    submittedAt: iso(f.submitted_at)!,
-    reviewedBy: (f.reviewed_by as string | null) ?? null,
-    reviewedAt: iso(f.reviewed_at),
-    reviewNote: (f.review_note as string | null) ?? null,
-    proposePolicyProduct: f.propose_policy_product as boolean,
-    decidedBy: (f.decided_by as string | null) ?? null,
-    decidedAt: iso(f.decided_at),
-    decisionNote: (f.decision_note as string | null) ?? null,
-  };
+/** One filing as the API shows it, reviewer and decider named (the same shape as the queue's rows). */
+async function filingById(trx: Transaction<DB>, id: string) {
+  return (await selectFilings(trx, { id }, 'history')).rows[0]!;
 }
 
 /** Institutions see the filings of their own products; staff see all; enterprises none (the route refuses them). */
@@ -59,8 +45,7 @@ export async function listFilingQueue(db: Database, ctx: Ctx, query: FilingQueue
 export async function listFilings(db: Database, ctx: Ctx, productId: string) {
   return db.transaction().execute(async (trx) => {
     await scopedProduct(trx, ctx, productId);
-    const rows = await trx.selectFrom('product_filings').selectAll().where('product_id', '=', productId).orderBy('submitted_at', 'desc').execute();
-    return { items: rows.map((r) => filingView(r as unknown as Record<string, unknown>)) };
+    return { items: (await selectFilings(trx, { productId }, 'history')).rows };
   });
 }
 
@@ -78,7 +63,7 @@ export async function fileProduct(db: Database, ctx: Ctx, productId: string, inp
       .returningAll().executeTakeFirstOrThrow();
     await setProductFilingStatus(trx, product, {});
     await writeAudit(trx, ctx, { action: 'product.filing.submit', entityType: 'product_filing', entityId: row.id, after: { productId, version, status: 'submitted' } });
-    return filingView(row as unknown as Record<string, unknown>);
+    return filingById(trx, row.id);
   });
 }
 
@@ -114,7 +99,6 @@ export async function actOnFiling(db: Database, ctx: Ctx, productId: string, fil
     if (designate) {
       await writeAudit(trx, ctx, { action: 'product.designate_policy_product', entityType: 'product', entityId: productId, before: { policyProduct: false }, after: { policyProduct: true, filingId } });
     }
-    const updated = await trx.selectFrom('product_filings').selectAll().where('id', '=', filingId).executeTakeFirstOrThrow();
-    return filingView(updated as unknown as Record<string, unknown>);
+    return filingById(trx, filingId);
   });
 }
