@@ -235,6 +235,7 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     // The reviewer is told that another officer decides, and sees no approve button.
     await row.getByTestId('filing-four-eyes').waitFor();
     expect(await row.getByTestId('filing-approve').count()).toBe(0);
+    expect(await row.getByTestId('filing-reviewer').innerText()).not.toBe('—');
 
     const checker = await signedIn(e2e, 'officer2');
     await checker.shell.navigate('fin-filings');

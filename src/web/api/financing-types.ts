@@ -85,18 +85,26 @@ export interface ProductInput extends VersionFields {
   partnerCodes?: string[];
 }
 
+/** A user as the server names them on a record (reviewer, decider). */
+export interface UserRef {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
 export interface Filing {
   id: string;
   productId: string;
+  product: { id: string; code: string; name: string; owner: { code: string; name: string } };
   version: number;
   status: 'submitted' | 'reviewed' | 'approved' | 'rejected' | 'withdrawn';
   submittedBy: string;
   submittedAt: string;
-  reviewedBy: string | null;
+  reviewedBy: UserRef | null;
   reviewedAt: string | null;
   reviewNote: string | null;
   proposePolicyProduct: boolean;
-  decidedBy: string | null;
+  decidedBy: UserRef | null;
   decidedAt: string | null;
   decisionNote: string | null;
 }

@@ -47,6 +47,9 @@ const filingPath = (productId: string, filingId?: string, action?: string) =>
   `/products/${enc(productId)}/filings${filingId ? `/${enc(filingId)}` : ''}${action ? `/${action}` : ''}`;
 
 export const filingApi = {
+  /** The 备案 queue across products (default: awaiting a decision), oldest first. */
+  queue: (query: { status?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    http.get<Page<Filing>>('/filings', { ...query }, signal),
   list: (productId: string, signal?: AbortSignal) => http.get<{ items: Filing[] }>(filingPath(productId), undefined, signal),
   file: (productId: string) => http.post<Filing>(filingPath(productId), {}),
   review: (productId: string, filingId: string, body: { note?: string; proposePolicyProduct?: boolean }) =>

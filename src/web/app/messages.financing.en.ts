@@ -131,6 +131,7 @@ export const financingEn: Record<keyof typeof financingZh, string> = {
   'filing.field.reviewedAt': 'Reviewed',
   'filing.field.decidedAt': 'Decided',
   'filing.field.proposal': 'Designation proposed',
+  'filing.field.reviewedBy': 'Reviewed by',
   'filing.fourEyes': 'You reviewed this filing; another officer must decide it',
   'filing.queue.title': 'Filing queue',
   'filing.queue.hint': 'Product filings waiting for review or decision. The reviewer cannot decide the same filing (four eyes).',

@@ -134,6 +134,7 @@ export const financingZh = {
   'filing.field.reviewedAt': '初核时间',
   'filing.field.decidedAt': '决定时间',
   'filing.field.proposal': '建议认定',
+  'filing.field.reviewedBy': '初核人',
   'filing.fourEyes': '本人已初核，须由另一位专员复核',
   'filing.queue.title': '备案审核队列',
   'filing.queue.hint': '待初核与待复核的产品备案。初核人不能复核同一备案（四眼原则）。',

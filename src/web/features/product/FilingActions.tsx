@@ -17,7 +17,7 @@ export function FilingActions({ productId, filing, onDone }: { productId: string
   const user = useUser();
   const [dialog, setDialog] = useState<Dialog>(null);
   if (user.role !== 'officer' && user.role !== 'admin') return null;
-  const reviewedByMe = filing.reviewedBy === user.id;
+  const reviewedByMe = filing.reviewedBy?.id === user.id;
 
   async function run(values: { note?: string; proposePolicyProduct?: boolean }) {
     if (dialog === 'review') await filingApi.review(productId, filing.id, { note: values.note || undefined, proposePolicyProduct: !!values.proposePolicyProduct });

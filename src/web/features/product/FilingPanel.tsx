@@ -76,6 +76,7 @@ export function FilingPanel({ product, owner, onChange }: { product: Product; ow
             render: (_, f) => (
               <>
                 {formatDateTime(f.reviewedAt, language)}
+                {f.reviewedBy && <span data-testid="filing-reviewer"> · {f.reviewedBy.displayName}</span>}
                 {f.proposePolicyProduct && <Tag color="red" style={{ marginLeft: 4 }}>{t('filing.field.proposal')}</Tag>}
                 {f.reviewNote && <div>{f.reviewNote}</div>}
               </>
@@ -87,6 +88,7 @@ export function FilingPanel({ product, owner, onChange }: { product: Product; ow
             render: (_, f) => (
               <>
                 {formatDateTime(f.decidedAt, language)}
+                {f.decidedBy && <span> · {f.decidedBy.displayName}</span>}
                 {f.decisionNote && <div>{f.decisionNote}</div>}
               </>
             ),
