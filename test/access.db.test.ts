@@ -374,6 +374,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/v1/review-meetings', prepare: () => ({ url: '/api/v1/review-meetings' }), expect: only({ admin: 200, officer: 200, auditor: 200, reviewer: 200 }) },
   { method: 'GET', route: '/api/v1/reports/funnel', prepare: () => ({ url: '/api/v1/reports/funnel?year=2025' }), expect: staffRead },
   // Issue #4: products, filing (备案) and matching.
+  { method: 'GET', route: '/api/v1/institutions', prepare: () => ({ url: '/api/v1/institutions' }), expect: all(200) },
   {
     method: 'POST', route: '/api/v1/institutions/import',
     prepare: () => {

@@ -43,6 +43,12 @@ export const productApi = {
     http.get<EnterpriseMatches>(`/enterprises/${enc(enterpriseId)}/matches`, { qualifiedOnly }, signal),
 };
 
+export const institutionApi = {
+  /** Banks, guarantors, insurers and funds, readable by every role (the office and enterprises are not listed). */
+  list: (query: { kind?: 'bank' | 'guarantor' | 'insurer' | 'fund' }, signal?: AbortSignal) =>
+    http.get<{ items: Array<{ code: string; name: string; kind: string }> }>('/institutions', { ...query }, signal),
+};
+
 const filingPath = (productId: string, filingId?: string, action?: string) =>
   `/products/${enc(productId)}/filings${filingId ? `/${enc(filingId)}` : ''}${action ? `/${action}` : ''}`;
 

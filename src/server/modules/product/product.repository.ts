@@ -19,6 +19,11 @@ export async function orgsByCode(h: Handle, codes: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/** Organisations of these kinds, by code: the institutions an enterprise can name (never the office or enterprises). */
+export function selectInstitutions(h: Handle, kinds: readonly string[]) {
+  return h.selectFrom('organizations').select(['code', 'name', 'kind']).where('kind', 'in', [...kinds] as never).orderBy('code').execute();
+}
+
 export const lockProduct = (trx: Transaction<DB>, id: string) =>
   trx.selectFrom('products').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 

@@ -7,10 +7,10 @@ import { actOnFiling, fileProduct, listFilingQueue, listFilings } from './filing
 import { importInstitutions } from './institutions.import';
 import { importProducts } from './products.import';
 import {
-  createProductBody, decisionBody, enterpriseMatchesQuery, fileBody, filingParams, filingQueueQuery, importQuery, listProductsQuery, productMatchesQuery, productParams,
+  createProductBody, decisionBody, enterpriseMatchesQuery, fileBody, filingParams, filingQueueQuery, importQuery, institutionsQuery, listProductsQuery, productMatchesQuery, productParams,
   rejectBody, reviewBody, updateProductBody, versionParams,
 } from './product.schemas';
-import { createProduct, getProduct, getProductVersion, listProducts, updateProduct } from './product.service';
+import { createProduct, getProduct, getProductVersion, listInstitutions, listProducts, updateProduct } from './product.service';
 
 const tags = ['products'];
 const READ: Access = { roles: ALL_SIGNED_IN, scope: 'products:read' };
@@ -29,6 +29,11 @@ async function uploaded(request: FastifyRequest) {
 }
 
 export async function productRoutes(app: App, { db }: Deps) {
+  app.get('/institutions', {
+    config: { access: READ },
+    schema: { tags, summary: 'Banks, guarantors, insurers and funds (code, name, kind), by code; not the office nor enterprises', querystring: institutionsQuery },
+  }, async (request) => listInstitutions(db, request.query));
+
   app.post('/institutions/import', {
     config: { access: STAFF_WRITE },
     schema: { tags, summary: 'Import institutions (code,name,kind) from CSV or XLSX (multipart field "file"), upsert by code', querystring: importQuery, consumes: ['multipart/form-data'] },

@@ -103,6 +103,10 @@ export const rejectBody = z.strictObject({ note: z.string().trim().min(1, 'a rea
 
 export const importQuery = z.strictObject({ dryRun: flag.default(false), skipInvalid: flag.default(false) });
 
+/** The kinds of institution anyone signed in may list: those an enterprise deals with (not the office). */
+export const PARTNER_KINDS = ['bank', 'guarantor', 'insurer', 'fund'] as const;
+export const institutionsQuery = z.strictObject({ kind: z.enum(PARTNER_KINDS).optional() });
+
 /** The 备案 queue: filings in these statuses (comma-separated), awaiting a decision unless asked otherwise. */
 export const filingQueueQuery = z.strictObject({
   status: z

@@ -9,14 +9,14 @@ import type { ActorContext, Principal } from '../../platform/principal';
 import { compareDecimal } from '../../platform/tabular/cells';
 import { checkProductStatus } from './product-transitions';
 import {
-  isUniqueViolation, listVersions, lockProduct, orgsByCode, rateText, selectProducts, selectVersion, versionView, type ProductRow, type ProductScope,
+  isUniqueViolation, listVersions, lockProduct, orgsByCode, rateText, selectInstitutions, selectProducts, selectVersion, versionView, type ProductRow, type ProductScope,
 } from './product.repository';
-import { VERSION_FIELDS, type CreateProductInput, type CriteriaInput, type ListProductsQuery, type UpdateProductInput } from './product.schemas';
+import { PARTNER_KINDS as PARTNER_KIND_LIST, VERSION_FIELDS, type CreateProductInput, type CriteriaInput, type ListProductsQuery, type UpdateProductInput } from './product.schemas';
 
 export type Ctx = ActorContext & { principal: Principal };
 
 const STAFF_ROLES = new Set(['admin', 'officer', 'reviewer', 'auditor']);
-const PARTNER_KINDS = new Set(['bank', 'guarantor', 'insurer', 'fund']);
+const PARTNER_KINDS: ReadonlySet<string> = new Set(PARTNER_KIND_LIST);
 
 /** Scoping, decided once: staff see every product; institutions the catalog and their own; enterprises the catalog. */
 export function productReadScope(p: Principal): ProductScope {
@@ -39,6 +39,15 @@ export function assertManages(p: Principal, product: { owner_org_id: string; is_
     return;
   }
   throw forbidden();
+}
+
+/**
+ * Banks, guarantors, insurers and funds (code, name, kind) for every signed-in role: an enterprise needs them to
+ * grant consent to an institution it has no product or application with yet. Names and codes are public; the
+ * office and enterprises are not listed.
+ */
+export async function listInstitutions(db: Database, query: { kind?: (typeof PARTNER_KIND_LIST)[number] | undefined }) {
+  return { items: await selectInstitutions(db, query.kind ? [query.kind] : PARTNER_KIND_LIST) };
 }
 
 export async function listProducts(db: Database, ctx: Ctx, query: ListProductsQuery) {

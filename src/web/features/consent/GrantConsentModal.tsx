@@ -1,10 +1,9 @@
 import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
-import { applicationApi, consentApi, productApi } from '../../api/financing';
+import { applicationApi, consentApi, institutionApi } from '../../api/financing';
 import { CONSENT_CLUSTERS, type ConsentInput } from '../../api/financing-types';
 import { useI18n } from '../../app/i18n';
 import { ModalForm } from '../../components/ModalForm';
 import { useApi } from '../../components/useApi';
-import { institutionsOf } from '../product/labels';
 
 /** Six months from today (Shanghai), inside the one-year limit the server enforces. */
 function defaultExpiry(): string {
@@ -19,10 +18,9 @@ function defaultExpiry(): string {
 
 export function GrantConsentModal({ open, onCancel, onGranted }: { open: boolean; onCancel(): void; onGranted(): void }) {
   const { t } = useI18n();
-  // Institutions come from the public catalog (owners and partner banks): enterprises cannot list organisations.
-  const catalog = useApi((signal) => productApi.list({ pageSize: 200 }, signal), 'catalog');
+  const institutionList = useApi((signal) => institutionApi.list({}, signal), 'institutions');
   const applications = useApi((signal) => applicationApi.list({ pageSize: 100, order: 'recent' }, signal), 'apps');
-  const institutions = institutionsOf(catalog.data?.items ?? [], ['bank', 'guarantor', 'insurer', 'fund']);
+  const institutions = institutionList.data?.items ?? [];
 
   return (
     <ModalForm<ConsentInput>
