@@ -75,6 +75,8 @@ describe('kcjr report funnel', () => {
     });
     const bank = JSON.parse((await run('report', 'funnel', '--year', '2025', '--by', 'bank', '--product', 'LYD')).out);
     expect(bank.rows.map((x: { bank: string | null; applications: number }) => [x.bank, x.applications])).toEqual([['BANK1', 2], [null, 1]]);
+    // The code stays the key the issue specifies; the name is beside it.
+    expect(bank.rows.map((x: { bank: string | null; bankName: string | null }) => [x.bank, x.bankName])).toEqual([['BANK1', '测试银行'], [null, null]]);
   });
 
   it('writes CSV and XLSX, and exits 2 on bad options', async () => {

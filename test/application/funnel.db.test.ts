@@ -52,9 +52,9 @@ describe('funnel report (审核进度统计表)', () => {
   it('per bank: each application under the bank it was last recommended to; the never-recommended row has bank null', async () => {
     const r = expectStatus(await funnel('year=2025&by=bank'), 200);
     expect(r.rows).toEqual([
-      { bank: 'BANK1', applications: 2, recommendedCount: 2, recommendedAmount: 3_500_000, deferredCount: 0, approvedCount: 1, approvedAmount: 2_800_000 },
-      { bank: 'BANK2', applications: 2, recommendedCount: 2, recommendedAmount: 2_000_000, deferredCount: 0, approvedCount: 1, approvedAmount: 1_100_000 },
-      { bank: null, applications: 2, recommendedCount: 0, recommendedAmount: 0, deferredCount: 1, approvedCount: 0, approvedAmount: 0 },
+      { bank: 'BANK1', bankName: '测试银行', applications: 2, recommendedCount: 2, recommendedAmount: 3_500_000, deferredCount: 0, approvedCount: 1, approvedAmount: 2_800_000 },
+      { bank: 'BANK2', bankName: '第二银行', applications: 2, recommendedCount: 2, recommendedAmount: 2_000_000, deferredCount: 0, approvedCount: 1, approvedAmount: 1_100_000 },
+      { bank: null, bankName: null, applications: 2, recommendedCount: 0, recommendedAmount: 0, deferredCount: 1, approvedCount: 0, approvedAmount: 0 },
     ]);
     expect(r.total).toEqual(expectStatus(await funnel('year=2025'), 200).total);
   });

@@ -305,7 +305,9 @@ export interface FunnelFigures {
 }
 export interface FunnelRow extends FunnelFigures {
   district?: string;
-  bank?: { code: string; name: string } | string | null;
+  /** Per bank: the bank's code (null: never recommended) and its name beside it. */
+  bank?: string | null;
+  bankName?: string | null;
 }
 export interface FunnelReport {
   year: number;

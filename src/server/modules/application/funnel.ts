@@ -18,6 +18,7 @@ import { BANK_APPROVED } from './transitions';
  * - approved: a bank granted credit (status approved or disbursed), with the approved amount.
  * - per bank: each application is counted under the bank it was last recommended to (the one that approved
  *   it, if any); never-recommended applications form the row with bank null. Totals equal the district view's.
+ *   Each row is `{bank: code, bankName, …}`: the code stays the key the issue specifies, the name is beside it.
  */
 export interface FunnelRow {
   applications: number;
@@ -36,9 +37,11 @@ export async function funnelReport(db: Database, q: { year: number; product?: st
     productId = p.id;
   }
   const key = q.by === 'district' ? sql<string | null>`e.district` : sql<string | null>`b.code`;
+  // Per bank the name rides along (max: one name per code), so a page or the CLI need not look codes up.
+  const name = q.by === 'bank' ? sql<string | null>`max(b.name)` : sql<null>`null`;
   const approved = sql.join(BANK_APPROVED.map((s) => sql.lit(s)));
-  const r = await sql<{ key: string | null; applications: number; rc: number; ra: number; dc: number; ac: number; aa: number }>`
-    select ${key} as key,
+  const r = await sql<{ key: string | null; name: string | null; applications: number; rc: number; ra: number; dc: number; ac: number; aa: number }>`
+    select ${key} as key, ${name} as name,
       count(*)::int as applications,
       count(s.seq)::int as rc,
       coalesce(sum(s.amount), 0)::bigint as ra,
@@ -54,9 +57,10 @@ export async function funnelReport(db: Database, q: { year: number; product?: st
     where a.submitted_on >= ${`${q.year}-01-01`}::date and a.submitted_on <= ${`${q.year}-12-31`}::date
       ${productId ? sql`and a.product_id = ${productId}` : sql``}
     group by 1
-    order by 2 desc, 1 asc nulls last`.execute(db);
+    order by 3 desc, 1 asc nulls last`.execute(db);
   const rows = r.rows.map((x) => ({
     [q.by]: x.key,
+    ...(q.by === 'bank' ? { bankName: x.name } : {}),
     applications: x.applications, recommendedCount: x.rc, recommendedAmount: fenToYuan(Number(x.ra)), deferredCount: x.dc,
     approvedCount: x.ac, approvedAmount: fenToYuan(Number(x.aa)),
   })) as Array<{ [k: string]: string | null | number }>;

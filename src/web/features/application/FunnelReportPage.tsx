@@ -12,12 +12,10 @@ import { todayShanghai } from './labels';
 
 type By = 'district' | 'bank';
 
-function rowName(row: FunnelRow, by: By, t: Translate, banks: Map<string, string>): string {
+function rowName(row: FunnelRow, by: By, t: Translate): string {
   if (by === 'district') return row.district ?? '—';
-  const bank = row.bank;
-  if (bank === null || bank === undefined) return t('funnel.notRecommended');
-  const code = typeof bank === 'string' ? bank : bank.code;
-  return banks.get(code) ?? code;
+  if (!row.bank) return t('funnel.notRecommended');
+  return row.bankName ?? row.bank;
 }
 
 /** 审核进度统计表 (seed 003, appendix 四): per district or per bank, with a total row; CSV/XLSX and a chart. */
@@ -29,8 +27,6 @@ export function FunnelReportPage() {
   const by: By = params.get('by') === 'bank' ? 'bank' : 'district';
   const { data, error, loading, reload } = useApi((signal) => funnelApi.get({ year, product, by }, signal), `${year}:${product}:${by}`);
   const catalog = useApi((signal) => productApi.list({ pageSize: 200 }, signal), 'catalog');
-  const banks = new Map<string, string>();
-  for (const p of catalog.data?.items ?? []) for (const o of [p.owner, ...p.partners]) banks.set(o.code, o.name);
 
   function set(key: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -41,7 +37,7 @@ export function FunnelReportPage() {
 
   const wan = (v: number) => formatWan(v, language);
   const columns = [
-    { key: 'name', title: t(by === 'district' ? 'funnel.col.district' : 'funnel.col.bank'), render: (_: unknown, r: FunnelRow) => rowName(r, by, t, banks) },
+    { key: 'name', title: t(by === 'district' ? 'funnel.col.district' : 'funnel.col.bank'), render: (_: unknown, r: FunnelRow) => rowName(r, by, t) },
     { key: 'applications', title: t('funnel.col.applications'), dataIndex: 'applications', align: 'right' as const },
     { key: 'recommendedCount', title: t('funnel.col.recommendedCount'), dataIndex: 'recommendedCount', align: 'right' as const },
     { key: 'recommendedAmount', title: t('funnel.col.recommendedAmount'), align: 'right' as const, render: (_: unknown, r: FunnelRow) => wan(r.recommendedAmount) },
@@ -52,7 +48,7 @@ export function FunnelReportPage() {
 
   const table = (report: FunnelReport) => (
     <Table<FunnelRow>
-      rowKey={(r) => rowName(r, by, t, banks)}
+      rowKey={(r) => rowName(r, by, t)}
       size="small"
       bordered
       loading={loading}
@@ -84,7 +80,7 @@ export function FunnelReportPage() {
       </Typography.Paragraph>
       {table(data)}
       <div style={{ marginTop: 24 }}>
-        <FunnelChart report={data} rowLabel={(i) => rowName(data.rows[i]!, by, t, banks)} />
+        <FunnelChart report={data} rowLabel={(i) => rowName(data.rows[i]!, by, t)} />
       </div>
     </>
   ) : null;
