@@ -90,42 +90,26 @@ export const registryRevenueSource: FactSource = {
   async collect(db, period) {
     const fiscal = period.year;
     const eventDate = `${fiscal}-12-31`;
-    const rows = await db
-      .selectFrom('enterprises as e')
-      .innerJoin('enterprise_financials as f', 'f.enterprise_id', 'e.id')
-      .select(['e.id', 'e.uscc', 'e.name', 'e.district', 'f.year', 'f.revenue', 'f.rd_expense'])
-      .where('f.year', '<=', fiscal)
-      .where('f.year', '>=', fiscal - 3)
-      .where('f.revenue', 'is not', null)
-      .where((eb) =>
-        eb.exists(
-          eb.selectFrom('enterprise_certifications as c').select(sql`1`.as('one'))
-            .whereRef('c.enterprise_id', '=', 'e.id').where('c.type', '=', '高新技术企业').where('c.issued_on', '<=', eventDate)
-            .where((e2) => e2.or([e2('c.expires_on', 'is', null), e2('c.expires_on', '>=', eventDate)])),
-        ),
-      )
-      .orderBy('e.id')
-      .execute();
-    const earliest = await db
-      .selectFrom('enterprise_financials')
-      .select((eb) => ['enterprise_id', eb.fn.max('revenue').as('max_before')])
-      .where('year', '<', fiscal)
-      .groupBy('enterprise_id')
-      .execute();
-    const maxBefore = new Map(earliest.map((r) => [r.enterprise_id, r.max_before === null ? 0 : Number(r.max_before)]));
-    const byEnterprise = new Map<string, typeof rows>();
-    for (const r of rows) byEnterprise.set(r.id, [...(byEnterprise.get(r.id) ?? []), r]);
+    // One row per 高新技术企业 with this year's and the year-3 revenue and the highest revenue of any earlier year.
+    const rows = (await sql<{ id: string; uscc: string; name: string; district: string; revenue: number; rd_expense: number; then_revenue: number; max_before: number | null }>`
+      select e.id, e.uscc, e.name, e.district, f.revenue, f.rd_expense, t.revenue as then_revenue,
+        (select max(p.revenue) from enterprise_financials p where p.enterprise_id = e.id and p.year < ${fiscal}::int) as max_before
+      from enterprises e
+      join enterprise_financials f on f.enterprise_id = e.id and f.year = ${fiscal}::int
+      join enterprise_financials t on t.enterprise_id = e.id and t.year = ${fiscal - 3}::int
+      where f.revenue is not null and f.revenue <> 0 and f.rd_expense is not null and t.revenue is not null and t.revenue <> 0
+        and exists (
+          select 1 from enterprise_certifications c
+          where c.enterprise_id = e.id and c.type = '高新技术企业' and c.issued_on <= ${eventDate}::date and (c.expires_on is null or c.expires_on >= ${eventDate}::date))
+      order by e.id`.execute(db)).rows;
     const tiers = thresholdsOn(eventDate);
     const out: Candidate[] = [];
-    for (const list of byEnterprise.values()) {
-      const now = list.find((r) => r.year === fiscal);
-      const then = list.find((r) => r.year === fiscal - 3);
-      if (!now?.revenue || !then?.revenue || now.rd_expense === null) continue;
+    for (const now of rows) {
       // 首次突破: the highest tier this year's revenue passes was never passed in an earlier recorded year.
-      const passed = tiers.filter((t) => now.revenue! > t);
-      if (passed.length === 0 || (maxBefore.get(now.id) ?? 0) > passed[passed.length - 1]!) continue;
+      const passed = tiers.filter((t) => now.revenue > t);
+      if (passed.length === 0 || (now.max_before ?? 0) > passed[passed.length - 1]!) continue;
       const rdIntensity = round6(now.rd_expense / now.revenue);
-      const revenueGrowth = round6(Math.max(0, (now.revenue / then.revenue) ** (1 / 3) - 1));
+      const revenueGrowth = round6(Math.max(0, (now.revenue / now.then_revenue) ** (1 / 3) - 1));
       out.push({
         source: this.id,
         measure: 'YP2024-8',

@@ -1,8 +1,9 @@
 // The pure core of a 免申即享 scan and of simulations: candidates grouped per beneficiary, one evaluation
 // request each (so non-duplication and year caps apply across a beneficiary's candidates), with what the
-// beneficiary already has as `granted`. No I/O: the bench measures it on its own.
-import { evaluateBatch, type EvaluationRequest, type GrantedEntry, type InputIssue, type Ruleset } from '../../../policy';
-import { yuanToFen } from '../../platform/money';
+// beneficiary already has as `granted`. No I/O: the bench measures it on its own. Uses the engine's summary
+// path (no trace): what is stored is status, amount and basis; the trace is recomputed with `evaluate` from the
+// stored facts when an officer confirms.
+import { evaluateSummaryBatch, type EvaluationRequest, type GrantedEntry, type InputIssue, type Ruleset } from '../../../policy';
 
 export interface EvaluableClaim {
   /** Unique within the batch. */
@@ -23,39 +24,103 @@ export interface EvaluatedClaim {
   issues?: InputIssue[];
 }
 
+/** A claim to evaluate without its ref: the ref is given by position (e.g. a scan's candidates). */
+export type Evaluable = Omit<EvaluableClaim, 'ref'>;
+
+/**
+ * Evaluates claims grouped per beneficiary, one engine request each, and returns the results by position
+ * (out[i] is claims[i]'s). `refOf(i)` is claim i's id in its request: ids break ties in non-duplication and
+ * order same-day claims, so a caller keeps them as they always were.
+ */
+export function evaluateInGroups(
+  ruleset: Ruleset,
+  claims: readonly Evaluable[],
+  refOf: (i: number) => string,
+  granted: ReadonlyMap<string, GrantedEntry[]>,
+  parameters?: Record<string, number | string>,
+): EvaluatedClaim[] {
+  const { results, steps } = evaluateInSteps(ruleset, claims, refOf, granted, parameters, Number.POSITIVE_INFINITY);
+  for (const _ of steps);
+  return results;
+}
+
+/**
+ * evaluateInGroups a few beneficiaries at a time, so a caller can store what is done while the rest is
+ * evaluated: each step yields the positions it filled in `results` (about `stepClaims` claims, whole
+ * beneficiaries).
+ */
+export function evaluateInSteps(
+  ruleset: Ruleset,
+  claims: readonly Evaluable[],
+  refOf: (i: number) => string,
+  granted: ReadonlyMap<string, GrantedEntry[]>,
+  parameters: Record<string, number | string> | undefined,
+  stepClaims: number,
+): { results: EvaluatedClaim[]; steps: Generator<number[], void, void> } {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < claims.length; i++) {
+    const uscc = claims[i]!.beneficiary.uscc;
+    const list = groups.get(uscc);
+    if (list) list.push(i);
+    else groups.set(uscc, [i]);
+  }
+  const withOverlay = parameters && Object.keys(parameters).length ? { parameters } : {};
+  const request = (list: number[]): EvaluationRequest => {
+    const b = claims[list[0]!]!.beneficiary;
+    return {
+      beneficiary: { uscc: b.uscc, kind: b.kind as EvaluationRequest['beneficiary']['kind'], registeredInYangpu: b.registeredInYangpu, registeredInShanghai: b.registeredInShanghai },
+      claims: list.map((i) => {
+        const c = claims[i]!;
+        return c.matter ? { id: refOf(i), measure: c.measure, eventDate: c.eventDate, matter: c.matter, facts: c.facts } : { id: refOf(i), measure: c.measure, eventDate: c.eventDate, facts: c.facts };
+      }),
+      granted: granted.get(b.uscc) ?? [],
+      ...withOverlay,
+    };
+  };
+  const results: EvaluatedClaim[] = new Array(claims.length);
+  function* steps(): Generator<number[], void, void> {
+    let lists: number[][] = [];
+    let size = 0;
+    const run = (): number[] => {
+      const batch = evaluateSummaryBatch(ruleset, lists.map(request));
+      const done: number[] = [];
+      for (let g = 0; g < batch.length; g++) {
+        const item = batch[g]!;
+        const list = lists[g]!;
+        for (const i of list) done.push(i);
+        if (!item.ok) {
+          for (const i of list) results[i] = { ref: refOf(i), status: 'invalid', fen: 0, basis: null, missingParameters: [], issues: item.issues };
+          continue;
+        }
+        // The engine answers in the request's claim order.
+        const answers = item.response.results;
+        for (let j = 0; j < list.length; j++) {
+          const r = answers[j]!;
+          results[list[j]!] = { ref: r.id, status: r.status, fen: Math.round(r.amount * 100), basis: r.basis, missingParameters: r.missingParameters };
+        }
+      }
+      lists = [];
+      size = 0;
+      return done;
+    };
+    for (const list of groups.values()) {
+      lists.push(list);
+      size += list.length;
+      if (size >= stepClaims) yield run();
+    }
+    if (lists.length) yield run();
+  }
+  return { results, steps: steps() };
+}
+
 export function evaluateGrouped(
   ruleset: Ruleset,
   claims: readonly EvaluableClaim[],
   granted: ReadonlyMap<string, GrantedEntry[]>,
   parameters?: Record<string, number | string>,
 ): { results: Map<string, EvaluatedClaim>; rulesetVersion: string } {
-  const groups = new Map<string, EvaluableClaim[]>();
-  for (const c of claims) {
-    const list = groups.get(c.beneficiary.uscc);
-    if (list) list.push(c);
-    else groups.set(c.beneficiary.uscc, [c]);
-  }
-  const lists = [...groups.values()];
-  const requests: EvaluationRequest[] = lists.map((list) => {
-    const b = list[0]!.beneficiary;
-    return {
-      beneficiary: { uscc: b.uscc, kind: b.kind as EvaluationRequest['beneficiary']['kind'], registeredInYangpu: b.registeredInYangpu, registeredInShanghai: b.registeredInShanghai },
-      claims: list.map((c) => ({ id: c.ref, measure: c.measure, eventDate: c.eventDate, ...(c.matter ? { matter: c.matter } : {}), facts: c.facts })),
-      granted: granted.get(b.uscc) ?? [],
-      ...(parameters && Object.keys(parameters).length ? { parameters } : {}),
-    };
-  });
+  const evaluated = evaluateInGroups(ruleset, claims, (i) => claims[i]!.ref, granted, parameters);
   const out = new Map<string, EvaluatedClaim>();
-  const batch = evaluateBatch(ruleset, requests);
-  batch.forEach((item, i) => {
-    const list = lists[i]!;
-    if (!item.ok) {
-      for (const c of list) out.set(c.ref, { ref: c.ref, status: 'invalid', fen: 0, basis: null, missingParameters: [], issues: item.issues });
-      return;
-    }
-    for (const r of item.response.results) {
-      out.set(r.id, { ref: r.id, status: r.status, fen: yuanToFen(r.amount) ?? 0, basis: r.basis, missingParameters: r.missingParameters });
-    }
-  });
+  for (const r of evaluated) out.set(r.ref, r);
   return { results: out, rulesetVersion: ruleset.version };
 }

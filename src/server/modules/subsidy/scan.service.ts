@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { GrantedEntry } from '../../../policy';
+import type { GrantedEntry, Ruleset } from '../../../policy';
 import type { Database } from '../../db/connect';
 import { writeAudit } from '../../platform/audit';
 import { conflict, notFound } from '../../platform/errors';
@@ -10,8 +10,9 @@ import { GRANTED_STATUSES } from './claim-transitions';
 import { checkClaimInput, getClaim, type Ctx } from './claims.service';
 import { ensureBeneficiary, nextClaimNumber, recordTransition } from './claims.repository';
 import { grantedEntries } from './engine-request';
+import { beginEntitlementScan, deleteEntitlementsNotFound, entitlementColumns, upsertEntitlements, type EntitlementRow } from './entitlements.repository';
 import { candidateKey, factSources, periodOfYear, type Candidate } from './fact-sources';
-import { evaluateGrouped } from './scan-evaluate';
+import { evaluateInSteps, type EvaluatedClaim } from './scan-evaluate';
 
 /** Every granted/paid claim of every beneficiary, as the engine's `granted`, keyed by USCC. */
 export async function grantedByBeneficiary(db: Database, except?: ReadonlySet<string>): Promise<Map<string, GrantedEntry[]>> {
@@ -34,14 +35,12 @@ export async function grantedByBeneficiary(db: Database, except?: ReadonlySet<st
 
 export async function collectCandidates(db: Database, year: number): Promise<{ candidates: Candidate[]; bySource: Array<{ id: string; measures: readonly string[]; candidates: number }> }> {
   const period = periodOfYear(year);
+  // One set-based query per source; on PostgreSQL they run side by side (PGlite queues them).
+  const sources = factSources();
+  const found = await Promise.all(sources.map((s) => s.collect(db, period)));
   const candidates: Candidate[] = [];
-  const bySource = [];
-  for (const s of factSources()) {
-    const found = await s.collect(db, period);
-    for (const c of found) candidates.push(c); // no spread: a source may return hundreds of thousands
-    bySource.push({ id: s.id, measures: s.measures, candidates: found.length });
-  }
-  return { candidates, bySource };
+  for (const list of found) for (const c of list) candidates.push(c); // no spread: a source may return hundreds of thousands
+  return { candidates, bySource: sources.map((s, i) => ({ id: s.id, measures: s.measures, candidates: found[i]!.length })) };
 }
 
 export function toEvaluable(candidates: Candidate[]) {
@@ -51,75 +50,97 @@ export function toEvaluable(candidates: Candidate[]) {
   }));
 }
 
+/** Candidate i's claim id in its beneficiary's request (ids order same-day claims and break non-duplication ties). */
+const candidateRef = (i: number) => `e${i}`;
+
+const STORE_CHUNK = 20_000;
+
 /**
  * 免申即享 scan for a year: collect from every registered fact source, evaluate per beneficiary against what
- * each already has, and store the entitlements for officers to confirm. Rescanning updates entitlements in
- * place (key = source|measure|uscc|matter|eventDate) and drops unconfirmed ones no longer found: scanning
- * twice never duplicates.
+ * each already has (the engine's summary path: status, amount, basis), and store the entitlements for officers
+ * to confirm. Rescanning updates entitlements in place (key = source|measure|uscc|matter|eventDate), writes
+ * only those whose result, facts or ruleset version changed (`scannedAt` of a row = the scan that last changed
+ * it), and drops unconfirmed ones no longer found: scanning twice never duplicates. Every status is stored,
+ * ineligible and excluded too, so an officer can see why an enterprise the data names gets nothing.
  */
 export async function runScan(db: Database, ctx: ActorContext, year: number) {
   const ruleset = await currentRuleset(db);
-  const { candidates, bySource } = await collectCandidates(db, year);
-  const granted = await grantedByBeneficiary(db);
-  const { results } = evaluateGrouped(ruleset, toEvaluable(candidates), granted);
-  const scannedAt = new Date();
+  const [{ candidates, bySource }, granted] = await Promise.all([collectCandidates(db, year), grantedByBeneficiary(db)]);
+  // A key found twice is stored once, as first found.
+  const keys = new Array<string | null>(candidates.length);
   const seen = new Set<string>();
-  const rows = candidates.map((c, i) => {
-    const r = results.get(`e${i}`)!;
-    return {
-      key: candidateKey(c), year, source: c.source, measure: c.measure, beneficiary_uscc: c.beneficiary.uscc, beneficiary_name: c.beneficiary.name,
-      beneficiary_kind: c.beneficiary.kind, registered_in_yangpu: c.beneficiary.registeredInYangpu, registered_in_shanghai: c.beneficiary.registeredInShanghai,
-      enterprise_id: c.beneficiary.enterpriseId, organization_id: c.beneficiary.organizationId, event_date: c.eventDate, matter: c.matter ?? null,
-      facts: JSON.stringify(c.facts), basis_note: c.note, status: r.status, amount: r.fen, basis: r.basis, ruleset_version: ruleset.version, scanned_at: scannedAt,
-    };
-  }).filter((r) => !seen.has(r.key) && Boolean(seen.add(r.key)));
-  const summary = {
-    year, rulesetVersion: ruleset.version, scannedAt: scannedAt.toISOString(), candidates: rows.length,
-    beneficiaries: new Set(rows.map((r) => r.beneficiary_uscc)).size,
-    byStatus: count(rows.map((r) => r.status)),
-    byMeasure: byMeasure(rows, (m) => ruleset.measures.get(m)?.source.title ?? m),
-    total: fenToYuan(rows.reduce((s, r) => s + (r.status === 'granted' ? r.amount : 0), 0)),
-    sources: bySource,
-  };
+  for (let i = 0; i < candidates.length; i++) {
+    const key = candidateKey(candidates[i]!);
+    keys[i] = seen.has(key) ? null : key;
+    seen.add(key);
+  }
+  const scannedAt = new Date();
+  const { results, steps } = evaluateInSteps(ruleset, candidates, candidateRef, granted, undefined, STORE_CHUNK);
+  let summary!: ReturnType<typeof scanSummary>;
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto('subsidy_entitlements')
-        .values(rows.slice(i, i + 1000))
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet((eb) => ({
-            status: eb.ref('excluded.status'), amount: eb.ref('excluded.amount'), basis: eb.ref('excluded.basis'), facts: eb.ref('excluded.facts'),
-            basis_note: eb.ref('excluded.basis_note'), ruleset_version: eb.ref('excluded.ruleset_version'), scanned_at: eb.ref('excluded.scanned_at'),
-          })),
-        )
-        .execute();
+    await beginEntitlementScan(trx);
+    // Store each step while the next is evaluated: the database works on one chunk while this process
+    // evaluates the next (on PGlite, which runs in this thread, they simply alternate).
+    let pending: Promise<number> | undefined;
+    for (const done of steps) {
+      const rows: EntitlementRow[] = [];
+      for (const i of done) {
+        const key = keys[i];
+        if (key === null) continue;
+        const c = candidates[i]!;
+        const r = results[i]!;
+        const b = c.beneficiary;
+        rows.push({
+          k: key!, src: c.source, m: c.measure, u: b.uscc, n: b.name, bk: b.kind, ry: b.registeredInYangpu, rs: b.registeredInShanghai,
+          eid: b.enterpriseId, oid: b.organizationId, d: c.eventDate, mt: c.matter ?? null, f: c.facts, note: c.note, st: r.status, a: r.fen, b: r.basis,
+        });
+      }
+      const columns = entitlementColumns(rows);
+      if (pending) await pending;
+      pending = upsertEntitlements(trx, year, ruleset.version, scannedAt, columns);
+      await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket before evaluating on
     }
+    if (pending) await pending;
     // What this scan no longer finds (and nobody confirmed) goes; what it found again keeps its id.
-    await trx.deleteFrom('subsidy_entitlements').where('year', '=', year).where('claim_id', 'is', null).where('scanned_at', '<>', scannedAt).execute();
+    await deleteEntitlementsNotFound(trx, year);
+    summary = scanSummary(ruleset, year, scannedAt, candidates, keys, results, bySource);
     const { byMeasure: _detail, ...auditSummary } = summary;
     await writeAudit(trx, ctx, { action: 'subsidy.scan', entityType: 'subsidy_scan', entityId: String(year), after: auditSummary });
   });
   return summary;
 }
 
-function count(values: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[v] = (out[v] ?? 0) + 1;
-  return out;
-}
-
-function byMeasure(rows: Array<{ measure: string; status: string; amount: number }>, title: (m: string) => string) {
-  const map = new Map<string, { measure: string; title: string; candidates: number; granted: number; amountFen: number }>();
-  for (const r of rows) {
-    const e = map.get(r.measure) ?? { measure: r.measure, title: title(r.measure), candidates: 0, granted: 0, amountFen: 0 };
-    e.candidates += 1;
+function scanSummary(
+  ruleset: Ruleset, year: number, scannedAt: Date, candidates: Candidate[], keys: Array<string | null>, results: EvaluatedClaim[],
+  bySource: Array<{ id: string; measures: readonly string[]; candidates: number }>,
+) {
+  const byStatus: Record<string, number> = {};
+  const measures = new Map<string, { measure: string; title: string; candidates: number; granted: number; amountFen: number }>();
+  const beneficiaries = new Set<string>();
+  let stored = 0;
+  let totalFen = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    if (keys[i] === null) continue;
+    const c = candidates[i]!;
+    const r = results[i]!;
+    stored++;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    beneficiaries.add(c.beneficiary.uscc);
+    let m = measures.get(c.measure);
+    if (!m) measures.set(c.measure, (m = { measure: c.measure, title: ruleset.measures.get(c.measure)?.source.title ?? c.measure, candidates: 0, granted: 0, amountFen: 0 }));
+    m.candidates += 1;
     if (r.status === 'granted') {
-      e.granted += 1;
-      e.amountFen += r.amount;
+      m.granted += 1;
+      m.amountFen += r.fen;
+      totalFen += r.fen;
     }
-    map.set(r.measure, e);
   }
-  return [...map.values()].sort((a, b) => a.measure.localeCompare(b.measure)).map(({ amountFen, ...e }) => ({ ...e, amount: fenToYuan(amountFen) }));
+  return {
+    year, rulesetVersion: ruleset.version, scannedAt: scannedAt.toISOString(), candidates: stored, beneficiaries: beneficiaries.size, byStatus,
+    byMeasure: [...measures.values()].sort((a, b) => a.measure.localeCompare(b.measure)).map(({ amountFen, ...e }) => ({ ...e, amount: fenToYuan(amountFen) })),
+    total: fenToYuan(totalFen),
+    sources: bySource,
+  };
 }
 
 export async function listEntitlements(db: Database, q: { year: number; measure?: string | undefined; status?: string | undefined; confirmed?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
@@ -180,6 +201,11 @@ export async function confirmEntitlement(db: Database, ctx: Ctx, id: string, inp
 }
 
 export async function scanYears(db: Database) {
-  const r = await sql<{ year: number; n: number; last: Date }>`select year, count(*)::int as n, max(scanned_at) as last from subsidy_entitlements group by year order by year`.execute(db);
-  return r.rows.map((x) => ({ year: x.year, entitlements: x.n, scannedAt: new Date(x.last).toISOString() }));
+  // A rescan leaves unchanged rows as they are, so the year's last scan is its audit row (scanned_at only says
+  // when a row last changed).
+  const r = await sql<{ year: number; n: number; last: Date; scanned: string | null }>`
+    select e.year, count(*)::int as n, max(e.scanned_at) as last,
+      (select a.diff->'after'->>'scannedAt' from audit_log a where a.entity_type = 'subsidy_scan' and a.entity_id = e.year::text order by a.seq desc limit 1) as scanned
+    from subsidy_entitlements e group by e.year order by e.year`.execute(db);
+  return r.rows.map((x) => ({ year: x.year, entitlements: x.n, scannedAt: new Date(x.scanned ?? x.last).toISOString() }));
 }
