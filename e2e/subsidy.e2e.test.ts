@@ -65,6 +65,23 @@ describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to p
     expect(await explanation.innerText()).toContain('50% of loan interest paid 1,200,000 yuan = 600,000 yuan');
   });
 
+  it('shows each of the server\'s messages beside its field, and English fact labels in English', async () => {
+    const { page, shell } = await signedIn(e2e, 'officer1');
+    await shell.navigate('policy-calculator');
+    const calculator = new CalculatorPage(page);
+    // A USCC with a wrong check character, and no loan (matter) for a measure in a non-duplication group.
+    await calculator.fillClaim({ uscc: `${uscc.slice(0, 17)}${uscc.endsWith('0') ? '1' : '0'}`, measure: MEASURE, eventDate: EVENT_DATE, facts: { interestPaid: '1200000' } });
+    await page.getByTestId('calc-evaluate').click();
+    await calculator.fieldError('calc-uscc').filter({ hasText: '统一社会信用代码' }).waitFor();
+    expect(await calculator.fieldError('calc-matter-0').innerText()).toContain('claim c1: YP2025-8.2 needs matter');
+    // Both are beside their fields, so the alert lists nothing of its own.
+    expect(await page.getByTestId('error-alert').locator('li').count()).toBe(0);
+
+    expect(await calculator.fieldLabel('fact-interestPaid').innerText()).toContain('贷款利息 (interestPaid)');
+    await shell.toggleLanguage();
+    await calculator.fieldLabel('fact-interestPaid').filter({ hasText: 'loan interest paid (interestPaid)' }).waitFor();
+  });
+
   it('lets an enterprise user create and submit a claim with evidence', async () => {
     const { page, shell } = await signedIn(e2e, 'ent001');
     await shell.navigate('subsidy-claims');
@@ -99,8 +116,11 @@ describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to p
     expect(await claim.explanation.innerText()).toContain('核定 600,000 元（杨府发〔2025〕2号 第8条）');
     // Above the threshold: the determiner cannot approve it a second time, and the notice waits for another officer.
     expect(await first.page.getByTestId('second-approval').innerText()).toContain('需另一位专员复核');
-    expect(await claim.action('approve_determination').isDisabled()).toBe(true);
-    expect(await claim.action('publish').isDisabled()).toBe(true);
+    expect(await first.page.getByTestId('claim-determined-by').innerText()).toContain('officer1');
+    // The server offers the determiner neither the second approval nor the notice, so there are no buttons for them.
+    expect(await claim.action('approve_determination').count()).toBe(0);
+    expect(await claim.action('publish').count()).toBe(0);
+    expect(await claim.action('adjust').count()).toBe(1);
     await first.page.screenshot({ path: '/tmp/kcjr-e2e-claim.png', fullPage: true });
 
     // The budget now counts the determined amount as committed.
@@ -115,6 +135,7 @@ describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to p
     const claim2 = await new ClaimListPage(second.page).open(claimNumber);
     await claim2.confirmAction('approve_determination');
     await second.page.getByTestId('second-approval').filter({ hasText: '已复核' }).waitFor();
+    expect(await second.page.getByTestId('second-approval').innerText()).toContain('officer2');
     await claim2.confirmAction('publish', '公示中');
     const noticeTo = (await second.page.getByTestId('claim-notice').innerText()).split(' ~ ')[1]!;
 
@@ -124,11 +145,27 @@ describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to p
     expect(await noticeRow.getByTestId('notice-to').innerText()).toBe(noticeTo);
     expect(await noticeRow.getByTestId('notice-objections').innerText()).toBe('无异议');
 
-    // While the notice runs, payment approval is refused by the server and the page says why.
+    // While the notice runs there is no payment approval to click, only objections; the page says until when.
     await noticeRow.getByTestId('notice-link').click();
     await claim2.waitFor(claimNumber);
-    await claim2.confirmAction('approve_payment');
-    expect(await second.page.getByTestId('error-alert').innerText()).toContain(`the public notice runs until ${noticeTo}`);
+    expect(await claim2.action('approve_payment').count()).toBe(0);
+    expect(await second.page.getByTestId('claim-actions').innerText()).toContain(noticeTo);
+    await claim2.modalAction('record_objection', 'objection-modal', async () => {
+      await second.page.getByTestId('objection-raised-by').fill('匿名来信');
+      await second.page.getByTestId('objection-content').fill('该笔贷款利息已获其他补贴');
+    });
+    await second.page.getByTestId('objection-resolve').waitFor();
+
+    // The notice list counts it without opening the claim.
+    await second.shell.navigate('subsidy-notices');
+    await noticeRow.getByTestId('notice-objections').filter({ hasText: '异议 1 条，待处理 1 条' }).waitFor();
+    await noticeRow.getByTestId('notice-link').click();
+    await claim2.waitFor(claimNumber);
+    await second.page.getByTestId('objection-resolve').click();
+    await second.page.getByTestId('resolve-resolution').fill('经核实未重复享受');
+    await second.page.getByTestId('resolve-modal').locator('.ant-btn-primary').click();
+    await second.page.locator('[data-testid="claim-objections"]').getByText('经核实未重复享受').waitFor();
+    expect(await second.page.getByTestId('objection-resolve').count()).toBe(0);
 
     // The server's calendar moves past the notice (only Date is faked; sessions made before then have expired).
     vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${noticeTo}T04:00:00Z`).getTime() + 2 * DAY });
@@ -139,6 +176,7 @@ describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to p
       await claim3.confirmAction('approve_payment', '待拨付');
       await claim3.modalAction('pay', 'pay-modal', () => later.page.getByTestId('pay-reference').fill('GK-2026-0001'), '已拨付');
       expect(await later.page.getByTestId('claim-payment').innerText()).toContain('GK-2026-0001');
+      expect(await later.page.getByTestId('claim-payment').innerText()).toContain('officer2');
       const history = await later.page.getByTestId('history-entry').allInnerTexts();
       expect(history.map((h) => h.split(' ')[0])).toEqual(['创建', '提交', '开始审核', '认定', '复核通过', '开始公示', '批准拨付', '拨付']);
     } finally {

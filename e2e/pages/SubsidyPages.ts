@@ -31,6 +31,16 @@ export class CalculatorPage {
     await result.waitFor();
     return result;
   }
+
+  /** The message shown under the form field that holds the element with this test id. */
+  fieldError(testId: string): Locator {
+    return this.page.locator('.ant-form-item', { has: this.page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+  }
+
+  /** The label of the form field that holds the element with this test id. */
+  fieldLabel(testId: string): Locator {
+    return this.page.locator('.ant-form-item', { has: this.page.getByTestId(testId) }).locator('.ant-form-item-label');
+  }
 }
 
 /** 新建申请 (enterprise or institution user) */
@@ -90,7 +100,13 @@ export class ClaimPage {
   /** A button behind a confirmation popover. */
   async confirmAction(name: string, expectStatus?: string): Promise<void> {
     await this.action(name).click();
-    await this.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    const popover = this.page.locator('.ant-popconfirm:visible');
+    await popover.locator('.ant-btn-primary').click();
+    // On a loaded machine the first click can land while the popover is still settling and be lost; the OK
+    // button ignores clicks while its request runs, so clicking again never sends the action twice.
+    if (!(await popover.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false))) {
+      await popover.locator('.ant-btn-primary').click().catch(() => undefined);
+    }
     if (expectStatus) await this.waitForStatus(expectStatus);
   }
 

@@ -1,12 +1,14 @@
 // Shapes of the policy and subsidy routes (docs/subsidy.md) as the web app consumes them. Money is yuan.
 // The engine's own types come from src/policy (type-only imports: nothing of the engine ships to the browser
 // except explain.ts, which is written for it).
-import type { MeasureDescription, ParameterDescription, RulesetDescription } from '../../policy/describe';
+import type { MeasureDescription as EngineMeasureDescription, ParameterDescription, RulesetDescription } from '../../policy/describe';
 import type { BeneficiaryKind, ClaimResult, EvaluationRequest, EvaluationResponse, FactValue } from '../../policy/types';
 
-export type { BeneficiaryKind, ClaimResult, EvaluationRequest, EvaluationResponse, FactValue, MeasureDescription, ParameterDescription };
+export type { BeneficiaryKind, ClaimResult, EvaluationRequest, EvaluationResponse, FactValue, ParameterDescription };
 
-export type FactDescription = MeasureDescription['facts'][number];
+/** GET /policy/measures adds each fact's English label to the engine's description. */
+export type FactDescription = EngineMeasureDescription['facts'][number] & { labelEn: string };
+export type MeasureDescription = Omit<EngineMeasureDescription, 'facts'> & { facts: FactDescription[] };
 export type DocumentDescription = RulesetDescription['documents'][number];
 
 export const CLAIM_STATUSES = [
@@ -14,10 +16,17 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type SubsidyClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** Transition names as the server lists them in `actions` (claim-transitions.ts). */
+/** The moves the server lists in `actions` (claim-rules.ts): only those it will accept now. */
 export type ClaimActionName =
-  | 'submit' | 'start_review' | 'determine' | 'reject' | 'adjust' | 'approve_determination' | 'publish' | 'reopen'
-  | 'approve_payment' | 'pay' | 'withdraw';
+  | 'submit' | 'start_review' | 'determine' | 'reject' | 'adjust' | 'approve_determination' | 'publish'
+  | 'approve_payment' | 'pay' | 'withdraw' | 'record_objection' | 'resolve_objection';
+
+/** An officer named on a claim. */
+export interface UserRef {
+  id: string;
+  username: string;
+  displayName: string;
+}
 
 export interface ParameterChange {
   id: string;
@@ -34,7 +43,8 @@ export interface ParameterChange {
   decisionReason: string | null;
 }
 
-export interface MeasuresReply extends RulesetDescription {
+export interface MeasuresReply extends Omit<RulesetDescription, 'measures'> {
+  measures: MeasureDescription[];
   asOf: string;
   pending: ParameterChange[];
 }
@@ -84,16 +94,16 @@ export interface ClaimDetail extends ClaimSummary {
     adjustmentReason: string | null;
     rulesetVersion: string;
     inputHash: string;
-    determinedBy: string | null;
+    determinedBy: UserRef | null;
     determinedAt: string | null;
     needsSecondApproval: boolean;
-    secondApprovedBy: string | null;
+    secondApprovedBy: UserRef | null;
     secondApprovedAt: string | null;
     explanation: string | null;
     result: ClaimResult | null;
   };
   notice: null | { from: string; to: string };
-  payment: null | { reference: string; paidAt: string; paidBy: string };
+  payment: null | { reference: string; paidAt: string; paidBy: UserRef | null };
   closingReason: string | null;
   files: ClaimFile[];
   objections: Array<{
@@ -114,6 +124,8 @@ export interface ClaimQuery {
   measure?: string;
   year?: number;
   origin?: string;
+  /** Office staff only. */
+  enterpriseId?: string;
   q?: string;
   page?: number;
   pageSize?: number;
@@ -142,6 +154,7 @@ export interface NoticeItem {
   amount: number;
   eventDate: string;
   notice: { from: string; to: string };
+  objections: { total: number; unresolved: number };
 }
 
 export interface BudgetRow {

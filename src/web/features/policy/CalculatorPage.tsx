@@ -3,6 +3,7 @@ import { Alert, AutoComplete, Button, Card, Col, Divider, Form, Input, InputNumb
 import { useState } from 'react';
 import { enterpriseApi } from '../../api/endpoints';
 import { policyApi } from '../../api/subsidy';
+import type { ApiIssue } from '../../api/client';
 import type { BeneficiaryKind, EvaluationRequest, EvaluationResponse, FactValue } from '../../api/subsidy-types';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -39,6 +40,7 @@ export function CalculatorPage() {
   const byId = new Map(monetary.map((m) => [m.id, m]));
   const [result, setResult] = useState<EvaluationResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [unmatched, setUnmatched] = useState<ApiIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [enterpriseOptions, setEnterpriseOptions] = useState<Array<{ value: string; label: string; district: string | null }>>([]);
   const claims = Form.useWatch('claims', form) ?? [];
@@ -65,13 +67,15 @@ export function CalculatorPage() {
     };
     setBusy(true);
     setError(null);
+    setUnmatched([]);
     try {
       setResult(await policyApi.evaluate(request));
     } catch (err) {
       setResult(null);
       setError(err);
-      // The engine names fields as `claims[0].facts.x`; the form's names are the same path.
-      applyServerIssues(form, err);
+      // The API names fields as `body.claims.0.facts.x`, the form's own names (['claims', 0, 'facts', 'x']):
+      // each message goes beside its field; the alert lists only those no field shows.
+      setUnmatched(applyServerIssues(form, err));
     } finally {
       setBusy(false);
     }
@@ -212,7 +216,7 @@ export function CalculatorPage() {
       </Col>
       <Col xs={24} xl={13}>
         <Card title={t('calc.results')} data-testid="calc-results">
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} issues={unmatched} />
           {!result && !error && <Typography.Text type="secondary">{t('calc.noResult')}</Typography.Text>}
           {result && (
             <>

@@ -2,9 +2,12 @@ import { Descriptions, Form, Input, InputNumber, Select, Switch, Tag, Typography
 import type { FactDescription, FactValue, MeasureDescription } from '../../api/subsidy-types';
 import { labelOr, useI18n } from '../../app/i18n';
 
+/** A fact's label in the page's language. */
+export const factLabel = (fact: FactDescription, language: string) => (language === 'en-US' ? fact.labelEn : fact.label);
+
 /** The inputs a measure's facts need, named `[...prefix, 'facts', fact]` inside an antd form. */
 export function FactFields({ measure, prefix }: { measure: MeasureDescription | undefined; prefix: (string | number)[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (!measure) return null;
   return (
     <>
@@ -12,7 +15,7 @@ export function FactFields({ measure, prefix }: { measure: MeasureDescription | 
         <Form.Item
           key={fact.name}
           name={[...prefix, 'facts', fact.name]}
-          label={`${fact.label} (${fact.name})`}
+          label={`${factLabel(fact, language)} (${fact.name})`}
           rules={fact.optional || fact.type === 'boolean' ? [] : [{ required: true, message: t('common.required') }]}
           valuePropName={fact.type === 'boolean' ? 'checked' : 'value'}
           extra={fact.type === 'money' ? t('policy.fact.moneyHint') : fact.type === 'rate' ? t('policy.fact.rateHint') : undefined}
@@ -81,7 +84,7 @@ export function MeasureFacts({ measure }: { measure: MeasureDescription | undefi
           label: t('policy.measure.facts'),
           children: measure.facts.map((f) => (
             <Tag key={f.name} color={f.optional ? undefined : 'blue'}>
-              {f.label} · {f.name} · {labelOr(t, `policy.factType.${f.type}`, f.type)}
+              {factLabel(f, language)} · {f.name} · {labelOr(t, `policy.factType.${f.type}`, f.type)}
               {f.optional ? ` · ${t('policy.fact.optional')}` : ''}
             </Tag>
           )),

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { DocumentDescription, MeasureDescription, ParameterDescription } from '../../api/subsidy-types';
 import { labelOr, useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { factLabel } from './FactFields';
 import { ParameterValue } from './ParameterValue';
 import { useMeasures } from './useMeasures';
 
@@ -112,7 +113,7 @@ export function MeasuresPage() {
                   {t('policy.measure.facts')}：
                   {m.facts.map((f) => (
                     <Tag key={f.name}>
-                      {f.label} · {f.name} · {labelOr(t, `policy.factType.${f.type}`, f.type)}
+                      {factLabel(f, language)} · {f.name} · {labelOr(t, `policy.factType.${f.type}`, f.type)}
                     </Tag>
                   ))}
                 </div>

@@ -1,8 +1,7 @@
-import { Button, Form, Input, InputNumber, Popconfirm, Space, Switch, Tooltip, Typography, message } from 'antd';
+import { Button, Form, Input, InputNumber, Popconfirm, Space, Switch, Typography, message } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { claimApi } from '../../api/subsidy';
 import type { ClaimActionName, ClaimDetail } from '../../api/subsidy-types';
-import { useUser } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalForm } from '../../components/ModalForm';
@@ -18,19 +17,16 @@ interface Props {
 }
 
 /**
- * The buttons for what the caller may do next. The server lists the transitions (`actions`); the page only
- * adds what the table cannot know: the four-eyes rule on a second approval and a notice still running.
+ * The buttons for what the caller may do next: exactly the server's `actions`, which already weigh the
+ * four-eyes rule, a second approval still outstanding, the notice still running and open objections.
  */
 export function ClaimActions({ claim, engineAmount, onChange }: Props) {
   const { t, language } = useI18n();
-  const user = useUser();
   const [modal, setModal] = useState<ModalKind | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // One key per opened pay dialog: a double click or a retry pays once.
   const [payKey, setPayKey] = useState('');
-  const d = claim.determination;
-  const awaitingSecond = !!d && d.needsSecondApproval && !d.secondApprovedBy;
   const has = (a: ClaimActionName) => claim.actions.includes(a);
 
   async function run(name: string, call: () => Promise<ClaimDetail>) {
@@ -46,22 +42,15 @@ export function ClaimActions({ claim, engineAmount, onChange }: Props) {
     }
   }
 
-  const direct = (name: ClaimActionName, label: ReactNode, call: () => Promise<ClaimDetail>, extra: { primary?: boolean; disabled?: string } = {}) => {
-    const button = (
-      <Popconfirm title={t('claim.action.confirm', { action: String(label) })} onConfirm={() => run(name, call)} disabled={!!extra.disabled}>
-        <Button type={extra.primary ? 'primary' : 'default'} loading={busy === name} disabled={!!extra.disabled} data-testid={`action-${name}`}>
+  const direct = (name: ClaimActionName, label: ReactNode, call: () => Promise<ClaimDetail>, primary = false) => (
+    <span key={name}>
+      <Popconfirm title={t('claim.action.confirm', { action: String(label) })} onConfirm={() => run(name, call)}>
+        <Button type={primary ? 'primary' : 'default'} loading={busy === name} data-testid={`action-${name}`}>
           {label}
         </Button>
       </Popconfirm>
-    );
-    return extra.disabled ? (
-      <Tooltip key={name} title={extra.disabled}>
-        {button}
-      </Tooltip>
-    ) : (
-      <span key={name}>{button}</span>
-    );
-  };
+    </span>
+  );
   const opener = (name: string, kind: ModalKind, label: string, danger = false, primary = false) => (
     <Button
       key={name}
@@ -78,31 +67,18 @@ export function ClaimActions({ claim, engineAmount, onChange }: Props) {
   );
 
   const buttons: ReactNode[] = [];
-  if (has('submit')) buttons.push(direct('submit', t('claim.action.submit'), () => claimApi.submit(claim.id), { primary: true }));
-  if (has('start_review')) buttons.push(direct('start_review', t('claim.action.start_review'), () => claimApi.review(claim.id), { primary: true }));
+  if (has('submit')) buttons.push(direct('submit', t('claim.action.submit'), () => claimApi.submit(claim.id), true));
+  if (has('start_review')) buttons.push(direct('start_review', t('claim.action.start_review'), () => claimApi.review(claim.id), true));
   if (has('determine')) buttons.push(opener('determine', 'determine', t('claim.action.determine'), false, true));
   if (has('reject')) buttons.push(opener('reject', 'reject', t('claim.action.reject'), true));
-  if (has('approve_determination') && awaitingSecond) {
-    const own = d?.determinedBy === user.id;
-    buttons.push(
-      direct('approve_determination', t('claim.action.approve_determination'), () => claimApi.approveDetermination(claim.id), {
-        primary: true,
-        ...(own ? { disabled: t('claim.action.fourEyes') } : {}),
-      }),
-    );
+  if (has('approve_determination')) {
+    buttons.push(direct('approve_determination', t('claim.action.approve_determination'), () => claimApi.approveDetermination(claim.id), true));
   }
   if (has('adjust')) buttons.push(opener('adjust', 'adjust', t('claim.action.adjust')));
-  if (has('publish'))
-    buttons.push(
-      direct('publish', t('claim.action.publish'), () => claimApi.publish(claim.id), {
-        primary: !awaitingSecond,
-        ...(awaitingSecond ? { disabled: t('claim.action.needsSecond') } : {}),
-      }),
-    );
+  if (has('publish')) buttons.push(direct('publish', t('claim.action.publish'), () => claimApi.publish(claim.id), true));
+  if (has('record_objection')) buttons.push(opener('record_objection', 'objection', t('claim.action.objection')));
   if (has('approve_payment')) {
-    // Objections are recorded only while the notice runs; the server refuses payment approval until it ends.
-    buttons.push(opener('objection', 'objection', t('claim.action.objection')));
-    buttons.push(direct('approve_payment', t('claim.action.approve_payment'), () => claimApi.approvePayment(claim.id), { primary: true }));
+    buttons.push(direct('approve_payment', t('claim.action.approve_payment'), () => claimApi.approvePayment(claim.id), true));
   }
   if (has('pay')) buttons.push(opener('pay', 'pay', t('claim.action.pay'), false, true));
   if (has('withdraw')) buttons.push(opener('withdraw', 'withdraw', t('claim.action.withdraw'), true));

@@ -23,6 +23,7 @@ function queryFrom(params: URLSearchParams): ClaimQuery {
     measure: params.get('measure') ?? undefined,
     year: num('year'),
     origin: params.get('origin') ?? undefined,
+    enterpriseId: params.get('enterpriseId') ?? undefined,
     q: params.get('q') ?? undefined,
     page: num('page') ?? 1,
     pageSize: num('pageSize') ?? 20,
@@ -35,7 +36,10 @@ function paramsFrom(query: Record<string, string | number | undefined>): URLSear
   return out;
 }
 
-/** 政策兑现: claims with filters in the URL. Claimants see their own (the server scopes) and create new ones. */
+/**
+ * 政策兑现: claims with filters in the URL. Claimants see their own (the server scopes) and create new ones;
+ * office staff reach one enterprise's claims from a claim page (`?enterpriseId=`).
+ */
 export function ClaimListPage() {
   const { t, language } = useI18n();
   const user = useUser();
@@ -94,7 +98,7 @@ export function ClaimListPage() {
       <Form
         form={form}
         data-testid="claim-filters"
-        onFinish={(values: Filters) => setParams(paramsFrom({ ...values, page: 1, pageSize: query.pageSize }))}
+        onFinish={(values: Filters) => setParams(paramsFrom({ ...values, enterpriseId: query.enterpriseId, page: 1, pageSize: query.pageSize }))}
       >
         <Row gutter={[12, 0]}>
           <Col xs={24} md={12} lg={6}>
@@ -138,7 +142,17 @@ export function ClaimListPage() {
             </Form.Item>
           </Col>
         </Row>
-        <Space style={{ marginBottom: 16 }}>
+        <Space style={{ marginBottom: 16 }} wrap>
+          {query.enterpriseId && (
+            <Tag
+              closable
+              color="blue"
+              data-testid="claim-filter-enterprise"
+              onClose={() => setParams(paramsFrom({ ...Object.fromEntries(params), enterpriseId: undefined, page: 1 }))}
+            >
+              {t('claim.field.beneficiary')}: {data?.items[0]?.beneficiary.name ?? '…'}
+            </Tag>
+          )}
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="claim-filter-submit">
             {t('common.search')}
           </Button>

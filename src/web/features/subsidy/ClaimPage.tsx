@@ -4,14 +4,14 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { claimApi, policyApi } from '../../api/subsidy';
-import type { ClaimDetail, ClaimResult } from '../../api/subsidy-types';
+import type { ClaimDetail, ClaimResult, UserRef } from '../../api/subsidy-types';
 import { useUser } from '../../app/auth';
 import { labelOr, useI18n } from '../../app/i18n';
-import { can } from '../../app/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
 import { useApi } from '../../components/useApi';
+import { factLabel } from '../policy/FactFields';
 import { formatYuanExact } from '../policy/money';
 import { ResultExplanation } from '../policy/ResultExplanation';
 import { useMeasures } from '../policy/useMeasures';
@@ -47,12 +47,15 @@ function usePreview(claim: ClaimDetail | undefined): ClaimResult | null {
   return preview;
 }
 
+/** An officer as people know them: 王芳 (wangfang). */
+const person = (u: UserRef | null) => (u ? (u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username) : '—');
+
 /** One claim: facts, evidence, the engine's explanation, what happened so far and what may happen next. */
 export function ClaimPage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
   const user = useUser();
-  const staff = can(user, 'subsidy.staff');
+  const claimant = user.role === 'enterprise_user' || user.role === 'institution_user';
   const loaded = useApi((signal) => claimApi.get(id, signal), id);
   const [claim, setClaim] = useState<ClaimDetail | undefined>();
   useEffect(() => setClaim(loaded.data), [loaded.data]);
@@ -66,7 +69,9 @@ export function ClaimPage() {
 
   const d = claim.determination;
   const result = d?.result ?? preview;
-  const factLabels = new Map((measures.data?.measures.find((m) => m.id === claim.measure)?.facts ?? []).map((f) => [f.name, f.label]));
+  const factLabels = new Map(
+    (measures.data?.measures.find((m) => m.id === claim.measure)?.facts ?? []).map((f) => [f.name, factLabel(f, language)]),
+  );
   const canUpload = user.role !== 'auditor' && ['draft', 'submitted', 'under_review'].includes(claim.status);
 
   return (
@@ -86,7 +91,19 @@ export function ClaimPage() {
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'measure', label: t('claim.field.measure'), children: <span data-testid="claim-measure">{claim.measure} {result && language !== 'en-US' ? result.title : ''}</span> },
-            { key: 'beneficiary', label: t('claim.field.beneficiary'), children: `${claim.beneficiary.name}` },
+            {
+              key: 'beneficiary',
+              label: t('claim.field.beneficiary'),
+              // Office staff and auditors open the enterprise's other claims; claimants see only their own anyway.
+              children:
+                claim.beneficiary.enterpriseId && !claimant ? (
+                  <Link to={`/subsidy/claims?enterpriseId=${claim.beneficiary.enterpriseId}`} data-testid="claim-enterprise-claims">
+                    {claim.beneficiary.name}
+                  </Link>
+                ) : (
+                  claim.beneficiary.name
+                ),
+            },
             { key: 'uscc', label: t('claim.field.uscc'), children: <Typography.Text code>{claim.beneficiary.uscc}</Typography.Text> },
             { key: 'eventDate', label: t('claim.field.eventDate'), children: claim.eventDate },
             { key: 'matter', label: t('claim.field.matter'), children: claim.matter ?? '—' },
@@ -102,6 +119,11 @@ export function ClaimPage() {
             ...(d
               ? [
                   { key: 'engineAmount', label: t('claim.field.engineAmount'), children: `${formatYuanExact(d.engineAmount, language)} ${t('unit.yuan')}` },
+                  {
+                    key: 'determinedBy',
+                    label: t('claim.history.determine'),
+                    children: <span data-testid="claim-determined-by">{`${person(d.determinedBy)} · ${formatDateTime(d.determinedAt, language)}`}</span>,
+                  },
                   ...(d.adjustmentReason ? [{ key: 'adj', label: t('claim.field.adjustmentReason'), children: d.adjustmentReason }] : []),
                   {
                     key: 'second',
@@ -109,7 +131,9 @@ export function ClaimPage() {
                     children: !d.needsSecondApproval ? (
                       t('claim.second.notNeeded')
                     ) : d.secondApprovedBy ? (
-                      <Tag color="green" data-testid="second-approval">{t('claim.second.done', { at: formatDateTime(d.secondApprovedAt, language) })}</Tag>
+                      <Tag color="green" data-testid="second-approval">
+                        {t('claim.second.done', { at: `${person(d.secondApprovedBy)} · ${formatDateTime(d.secondApprovedAt, language)}` })}
+                      </Tag>
                     ) : (
                       <Tag color="orange" data-testid="second-approval">{t('claim.second.pending')}</Tag>
                     ),
@@ -119,7 +143,7 @@ export function ClaimPage() {
               : []),
             ...(claim.notice ? [{ key: 'notice', label: t('claim.field.notice'), children: <span data-testid="claim-notice">{`${claim.notice.from} ~ ${claim.notice.to}`}</span> }] : []),
             ...(claim.payment
-              ? [{ key: 'payment', label: t('claim.field.payment'), children: <span data-testid="claim-payment">{`${claim.payment.reference} · ${formatDateTime(claim.payment.paidAt, language)}`}</span> }]
+              ? [{ key: 'payment', label: t('claim.field.payment'), children: <span data-testid="claim-payment">{`${claim.payment.reference} · ${person(claim.payment.paidBy)} · ${formatDateTime(claim.payment.paidAt, language)}`}</span> }]
               : []),
             ...(claim.closingReason ? [{ key: 'closing', label: t('claim.field.closingReason'), children: claim.closingReason }] : []),
           ]}
@@ -224,7 +248,7 @@ export function ClaimPage() {
                       <Tag color={o.upheld ? 'red' : 'green'}>{t(o.upheld ? 'claim.objection.upheldTag' : 'claim.objection.dismissedTag')}</Tag>
                       {o.resolution}
                     </span>
-                  ) : staff && claim.status === 'in_public_notice' ? (
+                  ) : claim.actions.includes('resolve_objection') ? (
                     <ResolveObjection claim={claim} objectionId={o.id} onChange={setClaim} />
                   ) : (
                     <Tag color="orange">{t('claim.objection.open')}</Tag>
