@@ -24,10 +24,12 @@ const warnings = (id?: string) => {
   if (id) q = q.where('application_id', '=', id);
   return q.orderBy('application_id').orderBy('assignment_seq').orderBy('line_days').execute();
 };
+/** The `overdueLine` of application `id` in a list reply. */
+let id: string;
+const overdueLine = (list: { items: Array<{ id: string; overdueLine: number | null }> }) => list.items.find((x) => x.id === id)!.overdueLine;
 const sweep = (asOf: string) => registeredJobs().find((j) => j.name === 'application-sla-sweep')!.handler(ctx.db, { asOf }) as ReturnType<typeof sweepSlaWarnings>;
 
 describe('the SLA sweeper (30/60/90-day bank approval warning lines)', () => {
-  let id: string;
   beforeAll(async () => {
     id = await recommendedTo(ctx, 'BANK1');
     await recommendedOn(id, '2025-01-01');
@@ -40,7 +42,10 @@ describe('the SLA sweeper (30/60/90-day bank approval warning lines)', () => {
   it('marks nothing on day 29, the 30-day line on exactly day 30, and nothing more on a second run', async () => {
     expect(await sweep('2025-01-30')).toMatchObject({ marked: 0, lines: [30, 60, 90] });
     expect(await warnings(id)).toEqual([]);
+    expect(overdueLine(expectStatus(await a.get('bank', '/applications/inbox'), 200))).toBeNull();
     expect(await sweep('2025-01-31')).toMatchObject({ marked: 1 });
+    // Each list row says the highest line crossed and unresolved, so the inbox needs no second request.
+    expect(overdueLine(expectStatus(await a.get('bank', '/applications/inbox'), 200))).toBe(30);
     const once = await warnings(id);
     expect(once).toEqual([expect.objectContaining({ line_days: 30, assignment_seq: 1, bank_org_id: ctx.ids.bankOrg, recommended_on: '2025-01-01', due_on: '2025-01-31', resolved_at: null })]);
     const auditBefore = await ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'application.sla_warning.mark').execute();
@@ -56,6 +61,8 @@ describe('the SLA sweeper (30/60/90-day bank approval warning lines)', () => {
     expect(await sweep('2025-04-01')).toMatchObject({ marked: 1 });
     expect(await sweep('2025-12-31')).toMatchObject({ marked: 0 });
     expect((await warnings(id)).map((w) => [w.line_days, w.due_on])).toEqual([[30, '2025-01-31'], [60, '2025-03-02'], [90, '2025-04-01']]);
+    expect(overdueLine(expectStatus(await a.get('bank', '/applications/inbox'), 200))).toBe(90);
+    expect(overdueLine(expectStatus(await a.get('officer', '/applications?pageSize=200'), 200))).toBe(90);
     const history = expectStatus(await a.get('entA', `/applications/${id}`), 200).history;
     expect(history.filter((h: { action: string }) => h.action === 'sla_warning').map((h: { data: { lineDays: number } }) => h.data.lineDays)).toEqual([30, 60, 90]);
   });
@@ -84,6 +91,7 @@ describe('the SLA sweeper (30/60/90-day bank approval warning lines)', () => {
     expect(after.items.some((w: { application: { id: string } }) => w.application.id === id)).toBe(false);
     expect(expectStatus(await a.get('officer', '/applications/sla-warnings?state=resolved'), 200).total).toBe(3);
     expect(expectStatus(await a.get('bank', '/applications/inbox?overdue=true'), 200).items).toEqual([]);
+    expect(overdueLine(expectStatus(await a.get('officer', '/applications?pageSize=200'), 200))).toBeNull();
   });
 
   it('lets an officer reassign after a crossed line; the warnings resolve and the new bank starts a fresh clock', async () => {

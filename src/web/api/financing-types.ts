@@ -190,6 +190,8 @@ export interface ApplicationSummary {
   imported: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Lists only: the highest SLA warning line crossed and unresolved (days), or null. */
+  overdueLine?: number | null;
 }
 
 export interface ApplicationEvent {

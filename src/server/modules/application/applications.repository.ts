@@ -97,6 +97,8 @@ export async function listApplications(db: Handle, scope: ApplicationScope, f: A
     .leftJoin('products as p', 'p.id', 'a.product_id')
     .leftJoin('products as rp', 'rp.id', 'a.recommended_product_id')
     .select([...SUMMARY])
+    // The highest SLA line crossed and not yet resolved (warnings end when the bank decides or the application moves).
+    .select((eb) => eb.selectFrom('application_sla_warnings as w').select((w) => w.fn.max('w.line_days').as('m')).whereRef('w.application_id', '=', 'a.id').where('w.resolved_at', 'is', null).as('overdue_line'))
     .select(sql<number>`(${counted})`.as('total'));
   for (const [k, dir] of keys) q = q.orderBy(sql.ref(`a.${k}`), dir);
   const rows = await q.execute();

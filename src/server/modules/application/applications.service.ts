@@ -96,11 +96,16 @@ export async function getApplication(db: Database, ctx: Ctx, id: string) {
   return applicationDetail(row, { history, assignments, reviews, documents, warnings, loan: loan ?? null, viewer: ctx.principal });
 }
 
+/** A list row: the summary and the highest warning line crossed and unresolved (null: not overdue). */
+function listRow(r: Awaited<ReturnType<typeof listApplications>>['rows'][number]) {
+  return { ...applicationSummary(r), overdueLine: r.overdue_line === null ? null : Number(r.overdue_line) };
+}
+
 export async function listApplicationsFor(db: Database, ctx: Ctx, query: ListApplicationsQuery) {
   const { page, pageSize, status, product, bank, order, ...rest } = query;
   const filters: ApplicationFilters = { ...rest, statuses: status, productCode: product, bankCode: bank };
   const { rows, total } = await listApplications(db, applicationScope(ctx.principal), filters, order ?? 'recent', { limit: pageSize, offset: (page - 1) * pageSize });
-  return { items: rows.map(applicationSummary), total, page, pageSize };
+  return { items: rows.map(listRow), total, page, pageSize };
 }
 
 /** A bank's inbox: what is recommended to it and waiting for its decision, oldest recommendation first. */
@@ -109,5 +114,5 @@ export async function inboxFor(db: Database, ctx: Ctx, query: { page: number; pa
   const order: ListOrder = 'inbox';
   const filters: ApplicationFilters = { statuses: (query.status as ApplicationFilters['statuses']) ?? ['recommended', 'accepted'], overdue: query.overdue, q: query.q };
   const { rows, total } = await listApplications(db, scope, filters, order, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-  return { items: rows.map(applicationSummary), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(listRow), total, page: query.page, pageSize: query.pageSize };
 }

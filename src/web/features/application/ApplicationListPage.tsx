@@ -22,12 +22,6 @@ const OFFICER_VIEWS: Array<{ key: string; label: MessageKey; query: ApplicationQ
   { key: 'all', label: 'app.view.all', query: { order: 'recent' } },
 ];
 
-interface Loaded {
-  page: Page<ApplicationSummary>;
-  /** Bank inbox: ids past a warning line (the server's `overdue=true`). */
-  overdue: Set<string>;
-}
-
 /** 融资申请 by role: the enterprise's own, the officers' queues, the reviewers' to score, the bank's inbox. */
 export function ApplicationListPage() {
   const { t, language } = useI18n();
@@ -41,19 +35,14 @@ export function ApplicationListPage() {
   const q = params.get('q') ?? undefined;
   const overdueOnly = params.get('overdue') === 'true';
 
-  const { data, error, loading, reload } = useApi<Loaded>(async (signal) => {
-    if (bank) {
-      const base = { page, pageSize: 20, q };
-      const [list, overdue] = await Promise.all([
-        applicationApi.inbox({ ...base, overdue: overdueOnly ? 'true' : undefined }, signal),
-        applicationApi.inbox({ pageSize: 200, overdue: 'true' }, signal),
-      ]);
-      return { page: list, overdue: new Set(overdue.items.map((a) => a.id)) };
-    }
+  const { data, error, loading, reload } = useApi<Page<ApplicationSummary>>(async (signal) => {
+    if (bank) return applicationApi.inbox({ page, pageSize: 20, q, overdue: overdueOnly ? 'true' : undefined }, signal);
     const query: ApplicationQuery =
       role === 'reviewer' ? { status: 'review', order: 'queue' } : officer ? (OFFICER_VIEWS.find((v) => v.key === view)?.query ?? {}) : { order: 'recent' };
-    return { page: await applicationApi.list({ ...query, page, pageSize: 20, q }, signal), overdue: new Set() };
+    return applicationApi.list({ ...query, page, pageSize: 20, q }, signal);
   }, params.toString());
+  // Rows past a warning line (the server's overdueLine) are marked for the bank, whose clock it is, and the office.
+  const overdue = (a: ApplicationSummary) => (bank || officer) && a.overdueLine != null;
 
   function set(key: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -84,9 +73,9 @@ export function ApplicationListPage() {
       render: (_, a) => (
         <Space size={4}>
           <StatusTag status={a.status} />
-          {data?.overdue.has(a.id) && (
+          {overdue(a) && (
             <Tag color="red" data-testid="application-overdue">
-              {t('app.overdue')}
+              {t('app.overdue')} · {t('fin.common.days', { n: a.overdueLine! })}
             </Tag>
           )}
         </Space>
@@ -147,11 +136,11 @@ export function ApplicationListPage() {
         size="middle"
         loading={loading}
         columns={columns}
-        dataSource={data?.page.items ?? []}
+        dataSource={data?.items ?? []}
         data-testid="application-table"
-        rowClassName={(a) => (data?.overdue.has(a.id) ? 'kcjr-overdue-row' : '')}
-        onRow={(a) => (data?.overdue.has(a.id) ? { style: { background: '#fff1f0' } } : {})}
-        pagination={{ current: page, pageSize: 20, total: data?.page.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
+        rowClassName={(a) => (overdue(a) ? 'kcjr-overdue-row' : '')}
+        onRow={(a) => (overdue(a) ? { style: { background: '#fff1f0' } } : {})}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
       />
     </Card>
   );
