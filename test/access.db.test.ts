@@ -368,7 +368,7 @@ const ROWS: Row[] = [
   },
   { method: 'POST', route: '/api/v1/applications/:id/reassign', prepare: async (ctx) => ({ url: await applicationUrl(ctx, 'declined', 'reassign'), payload: { reason: '更换银行' } }), expect: staffOnly(200) },
   { method: 'GET', route: '/api/v1/applications/sla-warnings', prepare: () => ({ url: '/api/v1/applications/sla-warnings' }), expect: only({ admin: 200, officer: 200, auditor: 200, bank: 200 }) },
-  { method: 'GET', route: '/api/v1/applications/sla-settings', prepare: () => ({ url: '/api/v1/applications/sla-settings' }), expect: staffRead },
+  { method: 'GET', route: '/api/v1/applications/sla-settings', prepare: () => ({ url: '/api/v1/applications/sla-settings' }), expect: only({ admin: 200, officer: 200, auditor: 200, bank: 200 }) },
   { method: 'PUT', route: '/api/v1/applications/sla-settings', prepare: () => ({ url: '/api/v1/applications/sla-settings', payload: { lines: [30, 60, 90] } }), expect: only({ admin: 200 }) },
   { method: 'POST', route: '/api/v1/review-meetings', prepare: () => ({ url: '/api/v1/review-meetings', payload: { heldOn: '2025-03-10', title: '第1次评审会' } }), expect: staffOnly(201) },
   { method: 'GET', route: '/api/v1/review-meetings', prepare: () => ({ url: '/api/v1/review-meetings' }), expect: only({ admin: 200, officer: 200, auditor: 200, reviewer: 200 }) },

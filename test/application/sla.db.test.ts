@@ -108,6 +108,9 @@ describe('the SLA sweeper (30/60/90-day bank approval warning lines)', () => {
   it('uses configured lines and rejects a bad asOf', async () => {
     expect(expectStatus(await ctx.as('admin', { method: 'PUT', url: '/api/v1/applications/sla-settings', payload: { lines: [45, 15] } }), 200)).toEqual({ lines: [15, 45] });
     expect(expectStatus(await ctx.as('admin', { method: 'PUT', url: '/api/v1/applications/sla-settings', payload: { lines: [15, 15] } }), 400).issues[0].path).toBe('body.lines');
+    // A bank reads the lines its decisions are measured against, and cannot change them.
+    expect(expectStatus(await ctx.as('bank', { method: 'GET', url: '/api/v1/applications/sla-settings' }), 200)).toEqual({ lines: [15, 45] });
+    expectStatus(await ctx.as('bank', { method: 'PUT', url: '/api/v1/applications/sla-settings', payload: { lines: [30] } }), 403);
     const fresh = await recommendedTo(ctx, 'BANK1');
     await recommendedOn(fresh, '2026-01-01');
     await sweep('2026-01-16');

@@ -16,9 +16,10 @@ export async function applicationOperationsRoutes(app: App, { db }: Deps) {
     schema: { tags, summary: 'SLA warning lines crossed (30/60/90 days after recommendation without a bank decision): officers see every bank, a bank its own', querystring: warningsQuery },
   }, async (request) => listWarnings(db, actor(request), request.query));
 
+  // Banks read the lines their own decisions are measured against; only an admin changes them.
   app.get('/applications/sla-settings', {
-    config: { access: STAFF_READ },
-    schema: { tags, summary: 'The configured SLA warning lines in days (default [30, 60, 90])' },
+    config: { access: { roles: ['admin', 'officer', 'auditor', 'institution_user'], scope: 'applications:read' } },
+    schema: { tags, summary: 'The configured SLA warning lines in days (default [30, 60, 90]); institutions read them too' },
   }, async () => ({ lines: await slaLines(db) }));
 
   app.put('/applications/sla-settings', {

@@ -19,10 +19,7 @@ export function WarningsPage() {
   const [state, setState] = useState<'open' | 'resolved' | 'all'>('open');
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useApi((signal) => applicationApi.warnings({ state, page, pageSize: 20 }, signal), `${state}:${page}`);
-  const settings = useApi(
-    (signal) => (user.role === 'institution_user' ? Promise.resolve(null) : applicationApi.slaSettings(signal)),
-    user.role,
-  );
+  const settings = useApi((signal) => applicationApi.slaSettings(signal), 'sla-settings');
   return (
     <Card title={t('nav.finWarnings')} data-testid="warnings-page">
       <Space style={{ marginBottom: 12 }} wrap>
