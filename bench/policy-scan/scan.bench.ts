@@ -8,6 +8,7 @@
 // registry.revenue-milestone (YP2024-8), and a stand-in for the loans module (two YP2025-8.2 interest
 // claims read from pledged IP assets), registered the way a later module would.
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type OpenedDatabase } from '../../src/server/db/connect';
@@ -15,8 +16,9 @@ import { migrateToLatest } from '../../src/server/db/migrate';
 import { currentRuleset } from '../../src/server/modules/policy/policy.ruleset';
 import { registerFactSource } from '../../src/server/modules/subsidy/fact-sources';
 import { registerSubsidyFactSources } from '../../src/server/modules/subsidy/register';
-import { collectCandidates, grantedByBeneficiary, runScan, toEvaluable } from '../../src/server/modules/subsidy/scan.service';
-import { evaluateGrouped } from '../../src/server/modules/subsidy/scan-evaluate';
+import { collectCandidates, grantedByBeneficiary, runScan } from '../../src/server/modules/subsidy/scan.service';
+import { evaluateInGroups } from '../../src/server/modules/subsidy/scan-evaluate';
+import { evaluateBatch, type EvaluationRequest } from '../../src/policy';
 import { makeUscc } from '../../src/shared/uscc';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -80,22 +82,55 @@ async function benchOn(label: string, opened: OpenedDatabase) {
   const { candidates } = await collectCandidates(db, YEAR);
   const collectMs = performance.now() - t;
   const granted = await grantedByBeneficiary(db);
-  const evaluable = toEvaluable(candidates);
-  evaluateGrouped(ruleset, evaluable.slice(0, 20_000), granted); // warm-up
+  const ref = (i: number) => `e${i}`;
+  evaluateInGroups(ruleset, candidates.slice(0, 20_000), ref, granted); // warm-up
   t = performance.now();
-  const { results } = evaluateGrouped(ruleset, evaluable, granted);
+  const results = evaluateInGroups(ruleset, candidates, ref, granted);
   const evalMs = performance.now() - t;
   const byStatus: Record<string, number> = {};
-  for (const r of results.values()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  // The summary path against the full one (trace, explanation, inputHash) on every 20th beneficiary.
+  const sample = new Map<string, number[]>();
+  const ordinal = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    const uscc = c.beneficiary.uscc;
+    if (!ordinal.has(uscc)) ordinal.set(uscc, ordinal.size);
+    if (ordinal.get(uscc)! % 20 !== 0) return;
+    const list = sample.get(uscc);
+    if (list) list.push(i);
+    else sample.set(uscc, [i]);
+  });
+  const lists = [...sample.values()];
+  const full = evaluateBatch(ruleset, lists.map((list): EvaluationRequest => {
+    const b = candidates[list[0]!]!.beneficiary;
+    return {
+      beneficiary: { uscc: b.uscc, kind: b.kind, registeredInYangpu: b.registeredInYangpu, registeredInShanghai: b.registeredInShanghai },
+      claims: list.map((i) => ({ id: ref(i), measure: candidates[i]!.measure, eventDate: candidates[i]!.eventDate, matter: candidates[i]!.matter!, facts: candidates[i]!.facts })),
+      granted: granted.get(b.uscc) ?? [],
+    };
+  }));
+  let compared = 0;
+  full.forEach((item, g) => {
+    if (!item.ok) throw new Error(`sample request ${g} refused: ${JSON.stringify(item.issues)}`);
+    item.response.results.forEach((r, j) => {
+      const got = results[lists[g]![j]!]!;
+      if (got.status !== r.status || got.fen !== Math.round(r.amount * 100) || got.basis !== r.basis) throw new Error(`summary differs from evaluate for ${r.id}: ${JSON.stringify(got)} vs ${JSON.stringify(r)}`);
+      compared++;
+    });
+  });
+  console.log(`[${label}] summary path equals evaluate on ${compared.toLocaleString('en-US')} sampled claims`);
   console.log(`[${label}] collected ${candidates.length.toLocaleString('en-US')} candidates in ${collectMs.toFixed(0)} ms; evaluated in ${evalMs.toFixed(0)} ms (${Math.round(candidates.length / (evalMs / 1000)).toLocaleString('en-US')} claims/s) ${JSON.stringify(byStatus)}`);
 
   const ctx = { principal: null, requestId: null, systemActor: 'bench' };
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`[${label}] load average before the scan: ${load()}`);
   t = performance.now();
   const first = await runScan(db, ctx, YEAR);
   const firstMs = performance.now() - t;
   t = performance.now();
   const again = await runScan(db, ctx, YEAR);
   const againMs = performance.now() - t;
+  console.log(`[${label}] load average after: ${load()}`);
   const stored = await db.selectFrom('subsidy_entitlements').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   console.log(`[${label}] whole scan (collect + evaluate + store): first ${firstMs.toFixed(0)} ms, rescan ${againMs.toFixed(0)} ms; ${Number(stored.n).toLocaleString('en-US')} entitlements stored (${first.candidates} / ${again.candidates} candidates), total ${first.total.toLocaleString('en-US')} 元`);
   return { label, candidates: candidates.length, collectMs, evalMs, firstMs, againMs };

@@ -30,7 +30,9 @@ export interface EntitlementRow {
 }
 
 export async function beginEntitlementScan(trx: Transaction<DB>): Promise<void> {
-  await sql`create temp table scan_found (key text not null) on commit drop`.execute(trx);
+  // Indexed so the final anti-join probes it whatever the planner thinks of a table it has no statistics for
+  // (without the index a fresh database got a nested loop over both: 4.5 s for 10,000 rows).
+  await sql`create temp table scan_found (key text primary key) on commit drop`.execute(trx);
   // Chunks of 20,000 rows cost enough for the planner to JIT-compile every statement; that only adds time here.
   await sql`set local jit = off`.execute(trx);
 }
