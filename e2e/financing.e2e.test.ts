@@ -209,6 +209,8 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     await bank.shell.navigate('fin-products');
     await bank.page.getByTestId('product-filter-q').fill('BOC-ZJTX');
     await bank.page.getByTestId('product-filter-submit').click();
+    // Wait for the filtered list: clicking the first link of the list still on screen opened another product.
+    await expect.poll(() => bank.page.getByTestId('product-link').count(), { timeout: 15_000 }).toBe(1);
     await bank.page.getByTestId('product-link').first().click();
     await bank.page.getByTestId('product-page').waitFor();
     await bank.page.getByTestId('product-edit').click();

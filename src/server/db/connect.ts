@@ -42,6 +42,9 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
           pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client the server drops (a restart, a failover, an administrator) is reported on the pool; without a
+    // listener Node treats it as an uncaught exception and the app server dies. The pool replaces the client.
+    pool.on('error', (err) => process.stderr.write(`kcjr: idle PostgreSQL connection lost: ${err.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', databaseUrl: opts.databaseUrl, close: () => db.destroy() };
   }
