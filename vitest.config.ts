@@ -19,6 +19,9 @@ const pg = process.env.TEST_DATABASE_URL
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per CPU less one: a single worker on this 2-CPU machine, idle while PostgreSQL
+    // answers. Two keep both CPUs busy (each file has its own database, so files do not share state).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/summary-reporter.ts'],
@@ -28,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'policies/**/*.test.ts'],
+          globalSetup: ['./test/global-setup.ts'],
         },
       },
       ...pg,
@@ -36,6 +40,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['./test/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
         },

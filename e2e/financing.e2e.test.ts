@@ -188,7 +188,7 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     const menus: Record<string, string[]> = {
       officer1: Object.keys(pages).filter((k) => k !== 'fin-matches'),
       reviewer1: ['fin-products', 'fin-applications', 'fin-meetings'],
-      'bank-spdb': ['fin-products', 'fin-applications', 'fin-warnings', 'fin-consents'],
+      'bank-spdb': ['fin-products', 'fin-filings', 'fin-applications', 'fin-warnings', 'fin-consents'],
       ent001: ['fin-products', 'fin-matches', 'fin-applications', 'fin-consents'],
     };
     for (const [user, keys] of Object.entries(menus)) {
@@ -249,6 +249,14 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     await checker.page.getByTestId('product-filter-q').fill('BOC-ZJTX');
     await checker.page.getByTestId('product-filter-submit').click();
     await checker.page.locator('[data-testid="product-table"] tr.ant-table-row', { hasText: 'BOC-ZJTX' }).getByTestId('tag-policy-product').waitFor();
+
+    // The bank follows its own filings from its menu: the approved one, with who submitted it.
+    await bank.shell.navigate('fin-filings');
+    await bank.page.getByTestId('filing-view').getByText('已批准').click();
+    const own = bank.page.locator('[data-testid="filing-queue"] tr.ant-table-row', { hasText: 'BOC-ZJTX' });
+    await own.waitFor();
+    expect(await own.getByTestId('filing-submitter').innerText()).not.toBe('');
+    expect(await own.getByTestId('filing-review').count()).toBe(0);
   });
 });
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { startServer } from '../src/server/main';
 import { launchBrowser } from './browser';
 
@@ -23,13 +24,17 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh in-memory database with the demo seed, and a headless Chromium. */
+/**
+ * The real server on a fresh in-memory database with the demo seed, and a headless Chromium. The database is
+ * loaded from the run's migrated and seeded template (test/global-setup.ts): each file still gets its own copy.
+ */
 export async function startE2E(): Promise<E2E> {
   ensureWebBuilt();
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir: 'memory://',
+    pgliteTemplate: new Blob([readFileSync(inject('pgliteTemplate'))]),
     seedDemo: true,
     webDir,
     logLevel: 'silent',

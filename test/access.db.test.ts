@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../src/server/modules/consent/consent-rules';
-import { todayInShanghai } from '../src/server/platform/dates';
+import { addDays, todayInShanghai } from '../src/server/platform/dates';
 import { makeUscc } from '../src/shared/uscc';
+import type { LoanClass } from '../src/server/db/schema-loan';
+import { insertLoans } from '../src/server/modules/loan/create-loan';
+import { DEFAULT_INNOVATION_MODEL } from '../src/evaluation';
+import { entitlementId } from '../src/server/modules/subsidy/entitlements.repository';
 import { createTestContext, multipartFile, PASSWORD, type FixtureUser, type TestContext } from './helpers/app';
+import { ASSESSMENT_ROWS } from './assessment/access-rows';
+import { LISTING_ROWS } from './listing/access-rows';
+import { loan as rpLoan, poolBody as rpPoolBody, setStanding as rpStanding } from './risk-pool/helpers';
+import { MONITORING_ROWS } from './monitoring/access-rows';
 
 // Who may call what: every /api/v1 route × every kind of caller, with the exact status expected.
 // 401 = no valid session; 403 = the role may not call the route; 404 = the record is outside the caller's scope.
@@ -68,7 +76,7 @@ const proposal = async (ctx: TestContext) => {
 const entitlement = async (ctx: TestContext) => {
   const n = next();
   const r = await ctx.db.insertInto('subsidy_entitlements').values({
-    key: `acc|YP2025-15.1|${n}`, year: 2025, source: 'acc', measure: 'YP2025-15.1', beneficiary_uscc: makeUscc(2), beneficiary_name: '乙', beneficiary_kind: 'enterprise',
+    id: entitlementId(`acc|YP2025-15.1|${n}`), key: `acc|YP2025-15.1|${n}`, year: 2025, source: 'acc', measure: 'YP2025-15.1', beneficiary_uscc: makeUscc(2), beneficiary_name: '乙', beneficiary_kind: 'enterprise',
     registered_in_yangpu: true, registered_in_shanghai: true, enterprise_id: ctx.ids.enterpriseB, organization_id: null, event_date: '2025-06-01', matter: `L-${n}`,
     facts: '{}', basis_note: null, status: 'granted', amount: 500000_00, basis: 'cap', ruleset_version: 'x', scanned_at: new Date(),
   }).returning('id').executeTakeFirstOrThrow();
@@ -123,7 +131,68 @@ const filingOfBank1 = async (ctx: TestContext, status: 'submitted' | 'reviewed')
   return `/api/v1/products/${product}/filings/${f.id}`;
 };
 const productCsv = (n: number) => `code,name,type,owner_code,partner_codes\nACC-IMP${n},导入产品${n},micro_loan,OFFICE,BANK1;BANK2\n`;
+
 const staffProducts = only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, bank: 200 });
+
+
+// Issue #5: the risk compensation pool. One pool per test context, and for each caller a fresh loan, enrolment or
+// claim of BANK1, inserted directly.
+const riskPools = new WeakMap<TestContext, string>();
+const riskPool = async (ctx: TestContext) => {
+  const known = riskPools.get(ctx);
+  if (known) return known;
+  const r = await ctx.db.insertInto('risk_pools').values({
+    code: 'ACC-POOL', name: '风险补偿资金池', sponsor_org_id: ctx.ids.office, mode: 'loss_sharing', share: '0.9000', collateral_modes: '[]' as never,
+    per_loan_cap: null, per_bank_year_cap: null, npl_tolerance: '0.0300', basis: '杨府发〔2025〕2号 第10条',
+  }).returning('id').executeTakeFirstOrThrow();
+  riskPools.set(ctx, r.id);
+  return r.id;
+};
+const riskLoan = async (ctx: TestContext, finalClass: LoanClass = 'normal', enrol = false) => {
+  const id = await rpLoan(ctx, {});
+  if (finalClass !== 'normal') await rpStanding(ctx, id, finalClass, 1_000_000_00);
+  if (enrol) await ctx.db.insertInto('risk_pool_enrolments').values({ pool_id: await riskPool(ctx), loan_id: id, bank_org_id: ctx.ids.bankOrg, enrolled_on: '2025-02-01', principal: 1_000_000_00, enrolled_by: null }).execute();
+  return id;
+};
+const riskClaim = async (ctx: TestContext, status: string, extra: Record<string, unknown> = {}) => {
+  const loanId = await riskLoan(ctx, 'substandard', true);
+  const e = await ctx.db.selectFrom('risk_pool_enrolments').select('id').where('loan_id', '=', loanId).executeTakeFirstOrThrow();
+  const r = await ctx.db.insertInto('risk_pool_claims').values({
+    claim_no: `ACC-RPC-${next()}`, pool_id: await riskPool(ctx), enrolment_id: e.id, loan_id: loanId, bank_org_id: ctx.ids.bankOrg, status: status as never,
+    defaulted_on: '2025-10-01', principal_at_default: 1_000_000_00, loss: 1_000_000_00, filed_by: ctx.ids.users.bank, ...extra,
+  }).returning('id').executeTakeFirstOrThrow();
+  return `/api/v1/risk-pool-claims/${r.id}`;
+};
+const reviewedRiskClaim = (ctx: TestContext) => riskClaim(ctx, 'reviewed', { assessed_loss: 1_000_000_00, reviewed_by: ctx.ids.users.officer2, reviewed_at: new Date() });
+const paidRiskClaim = (ctx: TestContext) =>
+  riskClaim(ctx, 'paid', { assessed_loss: 1_000_000_00, reviewed_by: ctx.ids.users.officer2, approved_by: ctx.ids.users.officer, approved_on: '2025-10-20', share: '0.9000', payable: 900_000_00, paid_amount: 900_000_00 });
+const poolRead = only({ admin: 200, officer: 200, auditor: 200, bank: 200 });
+// Issue #5: a loan of enterprise A with BANK1, inserted with its schedule so each caller gets its own.
+const loanOfA = async (ctx: TestContext) => {
+  const n = next();
+  const [id] = await ctx.db.transaction().execute((trx) => insertLoans(trx, [{
+    loan: {
+      loanNo: `ACC-LOAN-${n}`, bankOrgId: ctx.ids.bankOrg, enterpriseId: ctx.ids.enterpriseA, applicationId: null, productId: null, collateralMode: 'credit', guarantorOrgId: null,
+      insurerOrgId: null, guaranteeFeeRate: null, principal: 300_00, annualRate: '0.12', termMonths: 3, startDate: '2025-01-15', maturityDate: '2025-04-15',
+      repaymentMethod: 'equal_principal', firstTimeBorrower: false, linkageMode: null, source: 'api',
+    },
+    report: { asOf: '2025-01-15', outstanding: 300_00, dpd: 0, reportedClass: null, source: 'api' },
+  }]));
+  return `/api/v1/loans/${id}`;
+};
+const LOAN_IMPORT_HEADER = 'loan_no,uscc,enterprise_name,district,bank_code,product_code,collateral_mode,disbursed_on,principal,annual_rate,term_months,repayment_method,outstanding,dpd,first_loan';
+const loanCsv = () => `${LOAN_IMPORT_HEADER}\nACC-IMP-${next()},${makeUscc(1)},甲科技有限公司,杨浦区,BANK1,,credit,2025-01-15,1000,0.04,12,equal_instalment,900,0,false\n`;
+const loanReaders = only({ admin: 200, officer: 200, auditor: 200, bank: 200, entA: 200, entB: 200 });
+const loanWriters = (ok: number) => only({ admin: ok, officer: ok, bank: ok });
+// Issue #6: a proposed evaluation model by officer2, inserted directly so each caller gets its own.
+const modelProposal = async (ctx: TestContext) => {
+  const version = `acc-${next()}`;
+  const r = await ctx.db.insertInto('evaluation_models').values({ kind: 'innovation_points', version, definition: JSON.stringify({ ...DEFAULT_INNOVATION_MODEL, version }), reason: 'r', proposed_by: ctx.ids.users.officer2 }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+};
+const evalRead = only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, entA: 200, entB: 404 });
+const staffReaders = only({ admin: 200, officer: 200, reviewer: 200, auditor: 200 });
+const techSmeInput = { employees: 10, techStaff: 3, salesRevenue: 1000, totalAssets: 1000, rdExpense: 60, totalCost: 800, ip: { classI: 0, classII: 1 }, residentEnterprise: true, prohibitedIndustry: false, seriousViolation: false, direct: { hnteValid: false, nationalAwardTop3: false, provincialRdInstitution: false, ledStandard: false } };
 
 const ROWS: Row[] = [
   { method: 'GET', route: '/api/v1/meta', prepare: () => ({ url: '/api/v1/meta' }), expect: all(200, 200) },
@@ -411,6 +480,88 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/v1/products/:id/filings/:filingId/withdraw', prepare: async (ctx) => ({ url: `${await filingOfBank1(ctx, 'submitted')}/withdraw` }), expect: only({ bank: 200 }) },
   { method: 'GET', route: '/api/v1/products/:id/matches', prepare: async (ctx) => ({ url: `/api/v1/products/${await productOfBank1(ctx)}/matches` }), expect: staffProducts },
   { method: 'GET', route: '/api/v1/enterprises/:id/matches', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/matches` }), expect: only({ admin: 200, officer: 200, reviewer: 200, auditor: 200, entA: 200, entB: 404 }) },
+  // Issue #7: listing pool, equity and linkage, service stations (test/listing/access-rows.ts).
+  ...LISTING_ROWS,
+  // Issue #5: events register, bank assessment, product statistics (test/assessment/access-rows.ts).
+  ...ASSESSMENT_ROWS,
+  // Issue #5: risk compensation pool (风险补偿资金池).
+  { method: 'GET', route: '/api/v1/risk-pools', prepare: () => ({ url: '/api/v1/risk-pools' }), expect: poolRead },
+  {
+    method: 'POST', route: '/api/v1/risk-pools',
+    prepare: (ctx) => ({ url: '/api/v1/risk-pools', payload: { ...rpPoolBody({ code: `ACC-NEW-${next()}` }), sponsorOrgId: ctx.ids.office } }),
+    expect: staffOnly(201),
+  },
+  { method: 'GET', route: '/api/v1/risk-pools/:id', prepare: async (ctx) => ({ url: `/api/v1/risk-pools/${await riskPool(ctx)}` }), expect: poolRead },
+  { method: 'PATCH', route: '/api/v1/risk-pools/:id', prepare: async (ctx) => ({ url: `/api/v1/risk-pools/${await riskPool(ctx)}`, payload: { perLoanCap: 1_000_000 + next(), reason: '调整上限' } }), expect: staffOnly(200) },
+  {
+    method: 'POST', route: '/api/v1/risk-pools/:id/contributions',
+    prepare: async (ctx) => ({ url: `/api/v1/risk-pools/${await riskPool(ctx)}/contributions`, payload: { amount: 1000, contributedOn: '2025-03-01', reference: `拨款${next()}` } }),
+    expect: staffOnly(201),
+  },
+  { method: 'GET', route: '/api/v1/risk-pools/:id/ledger', prepare: async (ctx) => ({ url: `/api/v1/risk-pools/${await riskPool(ctx)}/ledger` }), expect: staffRead },
+  {
+    method: 'POST', route: '/api/v1/risk-pools/:id/enrolments',
+    prepare: async (ctx) => ({ url: `/api/v1/risk-pools/${await riskPool(ctx)}/enrolments`, payload: { loanId: await riskLoan(ctx), enrolledOn: '2025-02-01' } }),
+    expect: only({ admin: 201, officer: 201, bank: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/risk-pool-enrolments', prepare: () => ({ url: '/api/v1/risk-pool-enrolments' }), expect: poolRead },
+  { method: 'GET', route: '/api/v1/risk-pool-claims', prepare: () => ({ url: '/api/v1/risk-pool-claims' }), expect: poolRead },
+  {
+    method: 'POST', route: '/api/v1/risk-pool-claims',
+    prepare: async (ctx) => ({ url: '/api/v1/risk-pool-claims', payload: { loanId: await riskLoan(ctx, 'substandard', true), defaultedOn: '2025-10-01', principalAtDefault: 1_000_000, recoveriesSoFar: 0 } }),
+    expect: only({ bank: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/risk-pool-claims/:id', prepare: async (ctx) => ({ url: await riskClaim(ctx, 'filed') }), expect: poolRead },
+  { method: 'POST', route: '/api/v1/risk-pool-claims/:id/review', prepare: async (ctx) => ({ url: `${await riskClaim(ctx, 'filed')}/review`, payload: {} }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/risk-pool-claims/:id/approve', prepare: async (ctx) => ({ url: `${await reviewedRiskClaim(ctx)}/approve`, payload: {} }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/risk-pool-claims/:id/reject', prepare: async (ctx) => ({ url: `${await riskClaim(ctx, 'filed')}/reject`, payload: { reason: '材料不全' } }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/risk-pool-claims/:id/withdraw', prepare: async (ctx) => ({ url: `${await riskClaim(ctx, 'filed')}/withdraw`, payload: { reason: '已还款' } }), expect: only({ bank: 200 }) },
+  {
+    method: 'POST', route: '/api/v1/risk-pool-claims/:id/recoveries',
+    prepare: async (ctx) => ({ url: `${await paidRiskClaim(ctx)}/recoveries`, payload: { amount: 1000, recoveredOn: '2025-11-01', reference: `R-${next()}` } }),
+    expect: only({ admin: 201, officer: 201, bank: 201 }),
+  },
+  // Issue #5: the loan ledger.
+  { method: 'GET', route: '/api/v1/loans', prepare: () => ({ url: '/api/v1/loans' }), expect: loanReaders },
+  {
+    method: 'POST', route: '/api/v1/loans',
+    prepare: () => ({ url: '/api/v1/loans', payload: { loanNo: `ACC-POST-${next()}`, bankCode: 'BANK1', enterpriseUscc: makeUscc(1), collateralMode: 'credit', principal: 1000, annualRate: '0.04', termMonths: 12, startDate: '2025-01-15', repaymentMethod: 'equal_instalment' } }),
+    expect: loanWriters(201),
+  },
+  { method: 'GET', route: '/api/v1/loans/standing', prepare: () => ({ url: '/api/v1/loans/standing?asOf=2025-06-30' }), expect: loanReaders },
+  { method: 'GET', route: '/api/v1/loans/interest-paid', prepare: () => ({ url: '/api/v1/loans/interest-paid?year=2025' }), expect: loanReaders },
+  { method: 'POST', route: '/api/v1/loans/import', prepare: () => { const f = multipartFile('loans.csv', loanCsv()); return { url: '/api/v1/loans/import?asOf=2025-06-30', payload: f.payload, headers: f.headers }; }, expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/loans/classify', prepare: () => ({ url: '/api/v1/loans/classify', payload: { asOf: '2025-06-30' } }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/v1/loans/classification-floors', prepare: () => ({ url: '/api/v1/loans/classification-floors' }), expect: loanReaders },
+  {
+    method: 'POST', route: '/api/v1/loans/classification-floors',
+    prepare: () => ({ url: '/api/v1/loans/classification-floors', payload: { effectiveFrom: addDays('2030-01-01', next()), source: '测试', floors: [{ minDpd: 1, class: 'special_mention' }, { minDpd: 91, class: 'substandard' }] } }),
+    expect: staffOnly(201),
+  },
+  { method: 'GET', route: '/api/v1/loans/:id', prepare: async (ctx) => ({ url: await loanOfA(ctx) }), expect: only({ admin: 200, officer: 200, auditor: 200, bank: 200, entA: 200, entB: 404 }) },
+  { method: 'POST', route: '/api/v1/loans/:id/repayments', prepare: async (ctx) => ({ url: `${await loanOfA(ctx)}/repayments`, payload: { repaymentId: 'R1', paidOn: '2025-02-15', principal: 100, interest: 3 } }), expect: loanWriters(201) },
+  { method: 'POST', route: '/api/v1/loans/:id/reports', prepare: async (ctx) => ({ url: `${await loanOfA(ctx)}/reports`, payload: { asOf: '2025-03-31', outstanding: 200, dpd: 0 } }), expect: loanWriters(201) },
+  // Issue #6: enterprise evaluations.
+  { method: 'GET', route: '/api/v1/enterprises/:id/evaluations', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/evaluations` }), expect: evalRead },
+  { method: 'POST', route: '/api/v1/enterprises/:id/evaluations/run', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/evaluations/run`, payload: { year: 2025 } }), expect: editA(200) },
+  { method: 'GET', route: '/api/v1/enterprises/:id/evaluation-facts/:year', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/evaluation-facts/2025` }), expect: evalRead },
+  { method: 'PUT', route: '/api/v1/enterprises/:id/evaluation-facts/:year', prepare: (ctx) => ({ url: `/api/v1/enterprises/${ctx.ids.enterpriseA}/evaluation-facts/2025`, payload: { techStaff: 3 } }), expect: editA(200) },
+  { method: 'POST', route: '/api/v1/evaluation/tech-sme', prepare: () => ({ url: '/api/v1/evaluation/tech-sme', payload: techSmeInput }), expect: all(200) },
+  { method: 'GET', route: '/api/v1/evaluation/models', prepare: () => ({ url: '/api/v1/evaluation/models' }), expect: staffReaders },
+  {
+    method: 'POST', route: '/api/v1/evaluation/models',
+    prepare: () => {
+      const version = `acc-new-${next()}`;
+      return { url: '/api/v1/evaluation/models', payload: { kind: 'innovation_points', reason: '调整', definition: { ...DEFAULT_INNOVATION_MODEL, version } } };
+    },
+    expect: staffOnly(201),
+  },
+  { method: 'POST', route: '/api/v1/evaluation/models/:id/approve', prepare: async (ctx) => ({ url: `/api/v1/evaluation/models/${await modelProposal(ctx)}/approve`, payload: {} }), expect: staffOnly(200) },
+  { method: 'POST', route: '/api/v1/evaluation/models/:id/reject', prepare: async (ctx) => ({ url: `/api/v1/evaluation/models/${await modelProposal(ctx)}/reject`, payload: { reason: '否' } }), expect: staffOnly(200) },
+  { method: 'GET', route: '/api/v1/evaluation/runs', prepare: () => ({ url: '/api/v1/evaluation/runs' }), expect: staffReaders },
+  { method: 'POST', route: '/api/v1/evaluation/runs', prepare: () => ({ url: '/api/v1/evaluation/runs', payload: { year: 2025 } }), expect: staffOnly(200) },
+  // Issue #8: indicators, snapshots, early warning (test/monitoring/access-rows.ts).
+  ...MONITORING_ROWS,
 ];
 
 let ctx: TestContext;

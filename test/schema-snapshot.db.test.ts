@@ -7,7 +7,7 @@ import { freshDatabase } from './helpers/db';
 // makes; an edit to a shipped migration shows up here as an unexplained diff.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
+  opened = await freshDatabase({ fromScratch: true });
 });
 afterAll(async () => opened?.close());
 

@@ -87,8 +87,14 @@ export class ApplicationPage {
 export class ApplicationListPage {
   constructor(readonly page: Page) {}
 
+  /** Finds the application by its number, as a user would on a busy list, and opens it. */
   async open(applicationNo: string): Promise<void> {
     await this.page.getByTestId('application-table').waitFor();
+    const reply = this.page.waitForResponse((r) => /\/api\/v1\/applications(\/inbox)?\?/.test(r.url()) && new URL(r.url()).searchParams.get('q') === applicationNo);
+    const box = this.page.locator('input[data-testid="application-search"], [data-testid="application-search"] input').first();
+    await box.fill(applicationNo);
+    await box.press('Enter');
+    await reply;
     await this.page.getByTestId('application-link').filter({ hasText: applicationNo }).click();
     await this.page.getByTestId('application-page').waitFor();
   }

@@ -2,13 +2,19 @@ import { Command, CommanderError } from 'commander';
 import { processIo, UsageError, type CliIo } from './io';
 import { registerAccountCommands } from './commands/accounts';
 import { registerApplicationCommands } from './commands/applications';
+import { registerAssessmentCommands } from './commands/assessment';
 import { registerAuditCommands } from './commands/audit';
 import { registerConsentCommands } from './commands/consent';
 import { registerEnterpriseCommands } from './commands/enterprises';
+import { registerEvaluateCommands } from './commands/evaluate';
+import { registerMonitoringCommands } from './commands/monitoring';
 import { registerPolicyCommands } from './commands/policy';
 import { registerProductCommands } from './commands/products';
+import { registerReportCommands } from './commands/reports';
 import { registerServeCommands } from './commands/serve';
 import { registerJobCommands } from './commands/jobs';
+import { registerLoanCommands } from './commands/loans';
+import { registerListingCommands } from './commands/listing';
 import { runUsccCheck } from './commands/uscc';
 
 /**
@@ -35,6 +41,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerPolicyCommands(program, io, setExit);
   registerApplicationCommands(program, io, setExit);
   registerProductCommands(program, io, setExit);
+  registerAssessmentCommands(program, io, setExit);
+  registerReportCommands(program, io);
+  registerLoanCommands(program, io, setExit);
+  registerListingCommands(program, io, setExit);
+  registerEvaluateCommands(program, io, setExit);
+  registerMonitoringCommands(program, io, setExit);
 
   program
     .command('uscc')

@@ -17,6 +17,8 @@ export interface StartOptions {
   logLevel?: string;
   /** Run background-job workers and schedules in this process (default true). */
   jobs?: boolean;
+  /** In-memory PGlite only: start from this dumped data directory (the browser tests' seeded template). */
+  pgliteTemplate?: Blob;
 }
 
 /** config → database → migrate → (demo seed on an empty database) → listen. */
@@ -29,7 +31,7 @@ export async function startServer(options: StartOptions = {}): Promise<{ url: st
   if (options.webDir !== undefined) overrides.webDir = options.webDir;
   if (options.logLevel !== undefined) overrides.logLevel = options.logLevel;
   const config = loadConfig(process.env, overrides);
-  const opened = await openDatabase(config);
+  const opened = await openDatabase({ ...config, template: options.pgliteTemplate });
   try {
     await migrateToLatest(opened.db);
     if (options.seedDemo ?? true) await seedDemoIfEmpty(opened.db);

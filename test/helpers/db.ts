@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 
@@ -10,9 +12,12 @@ export const TEST_DB_KIND: 'pglite' | 'pg' = process.env.KCJR_TEST_DB === 'pg' ?
  * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database created
  * from TEST_DATABASE_URL and dropped again on close.
  */
-export async function freshDatabase(): Promise<OpenedDatabase> {
+export async function freshDatabase(opts: { fromScratch?: boolean } = {}): Promise<OpenedDatabase> {
   if (TEST_DB_KIND === 'pglite') {
-    const opened = await openDatabase({ dataDir: 'memory://' });
+    // The run's migrated template (test/global-setup.ts), unless the test is about migrating itself.
+    const templateFile = opts.fromScratch ? undefined : inject('pgliteTemplate');
+    const template = templateFile ? new Blob([readFileSync(templateFile)]) : undefined;
+    const opened = await openDatabase({ dataDir: 'memory://', template });
     await migrateToLatest(opened.db);
     return opened;
   }

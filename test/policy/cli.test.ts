@@ -96,7 +96,13 @@ describe('kcjr policy scan', () => {
   it('scans a year and reports in text or JSON; a bad year is exit 2', async () => {
     const json = await run('policy', 'scan', '--year', '2025', '--format', 'json');
     expect(json.code, json.err).toBe(0);
-    expect(JSON.parse(json.out)).toMatchObject({ year: 2025, candidates: 0, sources: [{ id: 'registry.listing' }, { id: 'registry.revenue-milestone' }] });
+    const scan = JSON.parse(json.out);
+    expect(scan).toMatchObject({ year: 2025, candidates: 0 });
+    // Every module's fact source: the registry's, the listing milestones' and the loan ledger's.
+    expect(scan.sources.map((x: { id: string }) => x.id).sort()).toEqual([
+      'listing.milestones', 'loans.bank-small-micro-balance', 'loans.guarantee', 'loans.ip-pledge-interest', 'loans.performance-insurance',
+      'registry.listing', 'registry.revenue-milestone',
+    ]);
     const text = await run('policy', 'scan', '--year', '2025');
     expect(text.out).toContain('免申即享 scan 2025: 0 candidates');
     const bad = await run('policy', 'scan', '--year', '25');

@@ -35,7 +35,7 @@ describe('product filing', () => {
     expect(bad.json().issues[0].path).toBe('body.version');
     const res = await post('bank', `/api/v1/products/${id}/filings`);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'submitted', version: 1, submittedBy: ctx.ids.users.bank, reviewedBy: null, decidedBy: null, product: { id, code: 'B1-CREDIT' } });
+    expect(res.json()).toMatchObject({ status: 'submitted', version: 1, submittedBy: { id: ctx.ids.users.bank }, reviewedBy: null, decidedBy: null, product: { id, code: 'B1-CREDIT' } });
     filing = res.json().id;
     expect(await product(id)).toEqual({ filing_status: 'filed', policy_product: false });
     expect((await post('bank', `/api/v1/products/${id}/filings`)).statusCode).toBe(409);

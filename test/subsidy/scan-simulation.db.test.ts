@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/server/platform/dates';
 import { makeUscc } from '../../src/shared/uscc';
@@ -68,6 +69,9 @@ describe('scan', () => {
     const second = await entitlements(2025);
     expect(second.total).toBe(first.total);
     expect(second.items.map((i: any) => i.id).sort()).toEqual(first.items.map((i: any) => i.id).sort());
+    // Ids derive from keys, computed alike by the scan (Node) and the database (entitlement_uuid, migration 0021).
+    const mismatched = await sql<{ n: number }>`select count(*)::int as n from subsidy_entitlements where id <> entitlement_uuid(key) or digest is null`.execute(ctx.db);
+    expect(mismatched.rows[0]!.n).toBe(0);
 
     const target = second.items.find((i: any) => i.measure === 'YP2025-15.1');
     const claim = await ok(ctx, 'officer', 'POST', `/subsidy/entitlements/${target.id}/confirm`, { facts: { assessedAmount: 450_000 } });

@@ -5,6 +5,7 @@ import { funnelFile, funnelJson, funnelReport } from '../../server/modules/appli
 import { importApplications } from '../../server/modules/application/import';
 import { formatImportReport } from '../../server/platform/tabular';
 import { cliActor, formatOption, UsageError, withDatabase, type CliIo } from '../io';
+import { checkOut, parseYear, writeReportOutput } from '../report-output';
 
 const group = (program: Command, name: string, description: string) =>
   program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
@@ -44,17 +45,14 @@ export function registerApplicationCommands(program: Command, io: CliIo, setExit
     .option('--out <file>', 'write csv/xlsx to this file instead of standard output')
     .addOption(formatOption(['json', 'csv', 'xlsx'], 'json'))
     .action(async (opts: { year: string; product?: string; by: string; out?: string; format: 'json' | 'csv' | 'xlsx' }) => {
-      if (!/^\d{4}$/.test(opts.year) || Number(opts.year) < 2000 || Number(opts.year) > 2200) throw new UsageError(`--year must be a year from 2000 to 2200, got '${opts.year}'`);
+      const year = parseYear(opts.year);
       if (opts.by !== 'district' && opts.by !== 'bank') throw new UsageError(`--by must be district or bank, got '${opts.by}'`);
-      if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out FILE');
+      checkOut(opts.format, opts.out);
       const by = opts.by;
       const body = await withDatabase(io, async (db) => {
-        const report = await funnelReport(db, { year: Number(opts.year), product: opts.product, by });
+        const report = await funnelReport(db, { year, product: opts.product, by });
         return opts.format === 'json' ? Buffer.from(`${JSON.stringify(funnelJson(report))}\n`) : funnelFile(report, by, opts.format);
       });
-      if (opts.out) {
-        fs.writeFileSync(opts.out, body);
-        io.out(`wrote ${opts.out}\n`);
-      } else io.out(body.toString('utf8'));
+      writeReportOutput(io, opts.out, body);
     });
 }

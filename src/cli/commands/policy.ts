@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { runPolicyEvaluate, runPolicyList } from '../../policy';
 import { currentRuleset } from '../../server/modules/policy/policy.ruleset';
+import { registerLoanFactSources } from '../../server/modules/loan/loan-facts';
 import { registerSubsidyFactSources } from '../../server/modules/subsidy/register';
 import { listEntitlements, runScan } from '../../server/modules/subsidy/scan.service';
 import { cliActor, formatOption, UsageError, withDatabase, type CliIo } from '../io';
@@ -41,6 +42,7 @@ export function registerPolicyCommands(program: Command, io: CliIo, setExit: (co
       if (!/^\d{4}$/.test(opts.year)) throw new UsageError(`--year must be a four-digit year, got '${opts.year}'`);
       const year = Number(opts.year);
       registerSubsidyFactSources();
+      registerLoanFactSources();
       const { summary, top } = await withDatabase(io, async (db) => {
         const summary = await runScan(db, cliActor(), year);
         const top = await listEntitlements(db, { year, status: 'granted', page: 1, pageSize: 20 });

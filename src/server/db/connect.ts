@@ -30,8 +30,12 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-/** Opens PostgreSQL when a URL is given, else PGlite at dataDir ('memory://' for in-memory). */
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<OpenedDatabase> {
+/**
+ * Opens PostgreSQL when a URL is given, else PGlite at dataDir ('memory://' for in-memory). An in-memory PGlite
+ * may start from `template`, a data directory dumped by PGlite (`dumpDataDir`): tests and browser tests load a
+ * migrated (and seeded) database that way instead of running initdb and every migration each time.
+ */
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; template?: Blob | undefined }): Promise<OpenedDatabase> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
@@ -50,7 +54,8 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   }
   const inMemory = opts.dataDir === 'memory://';
   if (!inMemory) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const pglite = new PGlite({ ...(inMemory ? {} : { dataDir: opts.dataDir }), parsers, extensions: { pg_trgm } });
+  if (opts.template && !inMemory) throw new Error('a PGlite template can only be loaded into an in-memory database');
+  const pglite = new PGlite({ ...(inMemory ? {} : { dataDir: opts.dataDir }), ...(opts.template ? { loadDataDir: opts.template } : {}), parsers, extensions: { pg_trgm } });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };

@@ -6,6 +6,18 @@ import * as m0003 from './migrations/0003_create_financing';
 import * as m0008 from './migrations/0008_protect_consent_reads';
 import * as m0007 from './migrations/0007_index_enterprise_search';
 import * as m0005 from './migrations/0005_application_numbers_and_indexes';
+import * as m0009 from './migrations/0009_create_loan_ledger';
+import * as m0015 from './migrations/0015_create_listing_pool';
+import * as m0016 from './migrations/0016_create_equity';
+import * as m0017 from './migrations/0017_create_stations';
+import * as m0012 from './migrations/0012_create_events';
+import * as m0018 from './migrations/0018_count_applications_by_status';
+import * as m0011 from './migrations/0011_create_risk_pool';
+import * as m0010 from './migrations/0010_loan_fact_sources';
+import * as m0013 from './migrations/0013_create_enterprise_evaluations';
+import * as m0014 from './migrations/0014_create_evaluation_models';
+import * as m0019 from './migrations/0019_create_monitoring';
+import * as m0021 from './migrations/0021_lean_subsidy_entitlements';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
@@ -16,6 +28,18 @@ const migrations: Record<string, Migration> = {
   '0005_application_numbers_and_indexes': m0005,
   '0007_index_enterprise_search': m0007,
   '0008_protect_consent_reads': m0008,
+  '0009_create_loan_ledger': m0009,
+  '0015_create_listing_pool': m0015,
+  '0016_create_equity': m0016,
+  '0017_create_stations': m0017,
+  '0012_create_events': m0012,
+  '0018_count_applications_by_status': m0018,
+  '0011_create_risk_pool': m0011,
+  '0010_loan_fact_sources': m0010,
+  '0013_create_enterprise_evaluations': m0013,
+  '0014_create_evaluation_models': m0014,
+  '0019_create_monitoring': m0019,
+  '0021_lean_subsidy_entitlements': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -78,6 +78,8 @@ export interface ApplicationTable {
   purpose: string | null;
   status: ApplicationStatus;
   bank_org_id: string | null;
+  /** The service station the application is attributed to (0017, issue #7). */
+  station_id: ColumnType<string | null, string | null | undefined, string | null>;
   recommended_product_id: string | null;
   recommended_product_version: number | null;
   recommended_amount: number | null;
@@ -181,7 +183,15 @@ export interface LoanTable {
   repayment_method: 'equal_instalment' | 'equal_principal' | 'interest_only';
   first_time_borrower: Generated<boolean>;
   linkage_mode: 'loan_direct_equity' | 'loan_warrant' | 'loan_external_equity_warrant' | 'other' | null;
+  source: Generated<'application' | 'api' | 'import'>;
   created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Applications per status, kept by triggers (migration 0018): the officers' queue size without counting rows. */
+export interface ApplicationStatusCountTable {
+  status: ApplicationStatus;
+  n: ColumnType<string, string | number, string | number>;
 }
 
 export interface ConsentTable {
@@ -241,6 +251,7 @@ export interface FinancingTables {
   application_reviews: ApplicationReviewTable;
   application_sla_warnings: ApplicationSlaWarningTable;
   loans: LoanTable;
+  application_status_counts: ApplicationStatusCountTable;
   consents: ConsentTable;
   consent_reads: ConsentReadTable;
   enterprise_tax_filings: EnterpriseTaxFilingTable;

@@ -1,5 +1,11 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AssessmentTables } from './schema-assessment';
 import type { FinancingTables } from './schema-financing';
+import type { LoanTables } from './schema-loan';
+import type { ListingTables } from './schema-listing';
+import type { RiskPoolTables } from './schema-risk-pool';
+import type { EvaluationTables } from './schema-evaluation';
+import type { MonitoringTables } from './schema-monitoring';
 
 // Table types for Kysely. Money columns are integer fen (bigint, parsed to number); dates are 'YYYY-MM-DD'.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -17,6 +23,8 @@ export interface OrganizationTable {
   name: string;
   kind: 'office' | 'bank' | 'guarantor' | 'insurer' | 'fund' | 'enterprise';
   enterprise_id: string | null;
+  /** 统一社会信用代码 of an institution (migration 0010), for claims naming it as beneficiary. */
+  uscc: string | null;
   demo: Generated<boolean>;
   created_at: CreatedAt;
 }
@@ -137,6 +145,8 @@ export interface EnterpriseRoundTable {
   date: string;
   amount: number;
   investors: string | null;
+  /** Migration 0013: post-money valuation in fen, the market value listing readiness reads. */
+  post_money: Generated<number | null>;
 }
 
 // Issue #3: policy parameters (maker-checker) and subsidy fulfilment. Money in fen, dates 'YYYY-MM-DD'.
@@ -265,7 +275,8 @@ export interface SubsidySettingsTable {
 }
 
 export interface SubsidyEntitlementTable {
-  id: Generated<string>;
+  /** entitlement_uuid(key) (migration 0021): entitlementId(key) in the subsidy module. */
+  id: string;
   key: string;
   year: number;
   source: string;
@@ -287,9 +298,11 @@ export interface SubsidyEntitlementTable {
   ruleset_version: string;
   scanned_at: Date | string;
   claim_id: string | null;
+  /** md5 of what a rescan compares (status, amount, basis, facts, note, ruleset version); null before 0021. */
+  digest: string | null;
 }
 
-export interface DB extends FinancingTables {
+export interface DB extends FinancingTables, LoanTables, ListingTables, AssessmentTables, RiskPoolTables, EvaluationTables, MonitoringTables {
   meta: MetaTable;
   organizations: OrganizationTable;
   users: UserTable;

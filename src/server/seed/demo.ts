@@ -2,8 +2,13 @@ import { sql } from 'kysely';
 import type { Database } from '../db/connect';
 import { writeAudit } from '../platform/audit';
 import { hashPassword } from '../platform/secrets';
+import { seedDemoEvents } from '../modules/assessment/events.demo';
 import { seedDemoConsentData } from '../modules/consent/consent.demo';
+import { seedDemoLoans } from '../modules/loan/loan.demo';
 import { seedDemoProducts } from '../modules/product/demo-products';
+import { seedDemoRiskPools } from '../modules/risk-pool/risk-pool.demo';
+import { seedDemoListing } from '../modules/listing/listing.demo';
+import { evaluateDemo, seedDemoEvaluationFacts } from '../modules/evaluation/evaluation.demo';
 import { DEMO_INSTITUTIONS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_STAFF, demoEnterprises } from './demo-data';
 
 /** True when the database holds no organisations, users or enterprises (a fresh install). */
@@ -73,6 +78,12 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     // Modules seed their own demo data against the organisations and users above.
     await seedDemoProducts(trx);
     await seedDemoConsentData(trx, enterpriseIds);
+    await seedDemoListing(trx, enterpriseIds);
+    await seedDemoEvents(trx);
+    await seedDemoLoans(trx, enterpriseIds);
+    // Risk pools last: they enrol loans, and bring their own demo loans while the ledger seeds none.
+    await seedDemoRiskPools(trx);
+    await seedDemoEvaluationFacts(trx);
     await trx.insertInto('meta').values({ key: 'demo', value: JSON.stringify(true) }).execute();
     await writeAudit(trx, { principal: null, requestId: null, systemActor: 'system:demo-seed' }, {
       action: 'demo.seed',
@@ -81,5 +92,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       after: { organizations: 1 + DEMO_INSTITUTIONS.length + enterprises.length, users: usernames.length, enterprises: enterprises.length },
     });
   });
+  // Evaluations run after the seed commits (a run writes in its own transactions); re-running is harmless.
+  await evaluateDemo(db);
   return true;
 }

@@ -98,7 +98,7 @@ export interface Filing {
   product: { id: string; code: string; name: string; owner: { code: string; name: string } };
   version: number;
   status: 'submitted' | 'reviewed' | 'approved' | 'rejected' | 'withdrawn';
-  submittedBy: string;
+  submittedBy: UserRef;
   submittedAt: string;
   reviewedBy: UserRef | null;
   reviewedAt: string | null;

@@ -71,6 +71,8 @@ export interface EnterpriseSummary {
   /** Types of the certifications currently valid. */
   certifications: string[];
   demo: boolean;
+  /** Present when the search filtered on a stored evaluation (issue #6). */
+  evaluation?: { kind: string; year: number; score: number | null; eligible: boolean | null };
 }
 
 export interface CertificationRecord {
@@ -156,6 +158,11 @@ export interface EnterpriseQuery {
   certification?: string;
   foundedFrom?: string;
   foundedTo?: string;
+  /** Stored evaluations (issue #6): kind, minimum score, result, lifecycle stage. */
+  evaluation?: string;
+  minScore?: string;
+  eligible?: string;
+  stage?: string;
   sort?: string;
   page?: number;
   pageSize?: number;

@@ -11,8 +11,13 @@ import {
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import type { MessageKey } from './i18n';
+import { assessmentMenuEntries } from './menu.assessment';
 import { financingMenuEntries } from './menu.financing';
+import { riskPoolMenuEntries } from './menu.riskPool';
+import { listingMenuEntries } from './menu.listing';
+import { loanMenuEntries } from './menu.loan';
 import { subsidyMenuEntries } from './menu.subsidy';
+import { evaluationMenuEntries } from './menu.evaluation';
 import { can } from './roles';
 
 export interface MenuEntry {
@@ -53,6 +58,11 @@ export function menuFor(user: User): MenuEntry[] {
     entries.push({ key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> });
   entries.push(...subsidyMenuEntries(user));
   entries.push(...financingMenuEntries(user));
+  entries.push(...riskPoolMenuEntries(user));
+  entries.push(...listingMenuEntries(user));
+  entries.push(...assessmentMenuEntries(user));
+  entries.push(...evaluationMenuEntries(user));
+  entries.push(...loanMenuEntries(user));
   if (can(user, 'tokens.manage'))
     entries.push({ key: 'tokens', path: '/tokens', label: 'nav.tokens', icon: <KeyOutlined /> });
   if (can(user, 'users.manage'))

@@ -1,11 +1,21 @@
+import { listingEn } from './messages.listing.en';
+import { evaluationEn } from './messages.evaluation.en';
 import type { MessageKey } from './messages.zh';
+import { assessmentEn } from './messages.assessment.en';
 import { financingEn } from './messages.financing.en';
+import { riskPoolEn } from './messages.riskPool.en';
+import { loanEn } from './messages.loan.en';
 import { subsidyEn } from './messages.subsidy.en';
 
 // Typed against the Chinese table, so a missing or stray key is a compile error.
 export const en: Record<MessageKey, string> = {
   ...subsidyEn,
   ...financingEn,
+  ...riskPoolEn,
+  ...listingEn,
+  ...assessmentEn,
+  ...evaluationEn,
+  ...loanEn,
   'app.name': 'Sci-Tech Finance Service Platform',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

@@ -1,10 +1,20 @@
+import { listingZh } from './messages.listing.zh';
+import { assessmentZh } from './messages.assessment.zh';
+import { evaluationZh } from './messages.evaluation.zh';
 import { financingZh } from './messages.financing.zh';
+import { riskPoolZh } from './messages.riskPool.zh';
+import { loanZh } from './messages.loan.zh';
 import { subsidyZh } from './messages.subsidy.zh';
 
 // Chinese is the source language: every key starts here, and the English table must cover each one.
 export const zh = {
   ...subsidyZh,
   ...financingZh,
+  ...riskPoolZh,
+  ...listingZh,
+  ...assessmentZh,
+  ...evaluationZh,
+  ...loanZh,
   'app.name': '科创金融服务平台',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

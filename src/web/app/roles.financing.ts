@@ -25,6 +25,6 @@ export const financingCapabilities: Record<Role, readonly FinancingCapability[]>
   officer: STAFF,
   auditor: ['financing.products', 'financing.applications', 'financing.meetings', 'financing.warnings', 'financing.funnel', 'financing.consents'],
   reviewer: ['financing.products', 'financing.applications', 'financing.meetings'],
-  institution_user: ['financing.products', 'financing.productsManage', 'financing.applications', 'financing.warnings', 'financing.consents'],
+  institution_user: ['financing.products', 'financing.productsManage', 'financing.filings', 'financing.applications', 'financing.warnings', 'financing.consents'],
   enterprise_user: ['financing.products', 'financing.matches', 'financing.applications', 'financing.consents'],
 };

@@ -1,5 +1,9 @@
 import type { Role, User } from '../api/types';
+import { assessmentCapabilities, type AssessmentCapability } from './roles.assessment';
 import { financingCapabilities, type FinancingCapability } from './roles.financing';
+import { riskPoolCapabilities, type RiskPoolCapability } from './roles.riskPool';
+import { listingCapabilities, type ListingCapability } from './roles.listing';
+import { loanCapabilities, type LoanCapability } from './roles.loan';
 
 // What each role may reach in the UI. The server decides for real (scoping is a 404 there);
 // this only keeps menus and buttons honest.
@@ -12,7 +16,11 @@ export type Capability =
   | 'users.manage'
   | 'tokens.manage'
   | PolicyCapability
-  | FinancingCapability;
+  | FinancingCapability
+  | RiskPoolCapability
+  | ListingCapability
+  | AssessmentCapability
+  | LoanCapability;
 
 const capabilities: Record<Role, readonly Capability[]> = {
   admin: [
@@ -36,7 +44,11 @@ export function can(user: User | null, capability: Capability): boolean {
     !!user &&
     (capabilities[user.role].includes(capability) ||
       policyCapabilities[user.role].includes(capability) ||
-      (financingCapabilities[user.role] as readonly Capability[]).includes(capability))
+      (financingCapabilities[user.role] as readonly Capability[]).includes(capability) ||
+      (riskPoolCapabilities[user.role] as readonly Capability[]).includes(capability) ||
+      (listingCapabilities[user.role] as readonly Capability[]).includes(capability) ||
+      (assessmentCapabilities[user.role] as readonly Capability[]).includes(capability) ||
+      (loanCapabilities[user.role] as readonly Capability[]).includes(capability))
   );
 }
 

@@ -4,8 +4,13 @@ import { createBrowserRouter } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequireCapability } from './guards';
+import { assessmentRoutes } from './routes.assessment';
 import { financingRoutes } from './routes.financing';
+import { riskPoolRoutes } from './routes.riskPool';
+import { listingRoutes } from './routes.listing';
+import { loanRoutes } from './routes.loan';
 import { subsidyRoutes } from './routes.subsidy';
+import { evaluationRoutes } from './routes.evaluation';
 
 // Route-level code splitting: each page is its own chunk; ECharts only loads with the financials tab.
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -97,6 +102,11 @@ export const router = createBrowserRouter([
       },
       ...subsidyRoutes,
       ...financingRoutes,
+      ...riskPoolRoutes,
+      ...listingRoutes,
+      ...assessmentRoutes,
+      ...evaluationRoutes,
+      ...loanRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

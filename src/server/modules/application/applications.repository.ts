@@ -74,6 +74,17 @@ function filtered(db: Handle, scope: ApplicationScope, f: ApplicationFilters, jo
   return q;
 }
 
+/** The whole register filtered by status alone (the officers' queue): its size is kept per status by triggers. */
+function byStatusOnly(scope: ApplicationScope, f: ApplicationFilters): boolean {
+  return scope === 'all' && !f.district && !f.productCode && !f.bankCode && !f.submittedFrom && !f.submittedTo && !f.q && !f.overdue;
+}
+
+function statusCount(db: Handle, statuses: readonly ApplicationStatus[] | undefined) {
+  let q = db.selectFrom('application_status_counts').select(sql<number>`coalesce(sum(n), 0)::bigint`.as('n'));
+  if (statuses?.length) q = q.where('status', 'in', [...statuses]);
+  return q;
+}
+
 export type ApplicationRow = Awaited<ReturnType<typeof findApplication>> & {};
 
 /**
@@ -88,7 +99,9 @@ export async function listApplications(db: Handle, scope: ApplicationScope, f: A
     order === 'queue' ? [['submitted_on', 'asc'], ['id', 'asc']] : order === 'inbox' ? [['recommended_on', 'asc'], ['id', 'asc']] : [['created_at', 'desc'], ['id', 'asc']];
   let ids = filtered(db, scope, f, needsEnterprise).select('a.id');
   for (const [k, dir] of keys) ids = ids.orderBy(sql.ref(`a.${k}`), dir);
-  const counted = filtered(db, scope, f, needsEnterprise).select((eb) => eb.fn.countAll<number>().as('n'));
+  const counted = byStatusOnly(scope, f)
+    ? statusCount(db, f.statuses)
+    : filtered(db, scope, f, needsEnterprise).select((eb) => eb.fn.countAll<number>().as('n'));
   let q = db
     .selectFrom(ids.limit(page.limit).offset(page.offset).as('pg'))
     .innerJoin('applications as a', 'a.id', 'pg.id')

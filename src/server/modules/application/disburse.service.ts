@@ -2,6 +2,8 @@ import type { Database } from '../../db/connect';
 import type { CollateralMode } from '../../db/schema-financing';
 import { badRequest, conflict } from '../../platform/errors';
 import { fenToYuan, yuanToFen } from '../../platform/money';
+import { insertLoans, isFirstTimeBorrower } from '../loan/create-loan';
+import { initialStanding } from '../loan/post-loan.service';
 import { act } from './actions.service';
 import type { Ctx } from './applications.service';
 import { addMonths } from './calendar';
@@ -33,23 +35,18 @@ export async function disburseApplication(db: Database, ctx: Ctx, id: string, in
       if (row.decided_on && input.startDate < row.decided_on) throw badRequest([{ path: 'body.startDate', message: `cannot be before the credit approval on ${row.decided_on}` }]);
       const maturity = input.maturityDate ?? addMonths(input.startDate, term);
       if (maturity <= input.startDate) throw badRequest([{ path: 'body.maturityDate', message: 'must be after startDate' }]);
-      const earlier = await trx
-        .selectFrom('loans')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('enterprise_id', '=', row.enterprise_id)
-        .where('start_date', '<=', input.startDate)
-        .executeTakeFirstOrThrow();
-      const firstTime = Number(earlier.n) === 0;
-      const loan = await trx
-        .insertInto('loans')
-        .values({
-          loan_no: input.loanNo, bank_org_id: row.bank_org_id!, enterprise_id: row.enterprise_id, application_id: id,
-          product_id: row.recommended_product_id ?? row.product_id, collateral_mode: input.collateralMode, guarantor_org_id: null, insurer_org_id: null,
-          guarantee_fee_rate: null, principal, annual_rate: rate, term_months: term, start_date: input.startDate, maturity_date: maturity,
-          repayment_method: input.repaymentMethod, first_time_borrower: firstTime, linkage_mode: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const firstTime = await isFirstTimeBorrower(trx, row.enterprise_id, input.startDate);
+      // Issue #5: the loan with its schedule and first report (principal outstanding, nothing overdue), classified.
+      const [loanId] = await insertLoans(trx, [{
+        loan: {
+          loanNo: input.loanNo, bankOrgId: row.bank_org_id!, enterpriseId: row.enterprise_id, applicationId: id, productId: row.recommended_product_id ?? row.product_id,
+          collateralMode: input.collateralMode, guarantorOrgId: null, insurerOrgId: null, guaranteeFeeRate: null, principal, annualRate: rate, termMonths: term,
+          startDate: input.startDate, maturityDate: maturity, repaymentMethod: input.repaymentMethod, firstTimeBorrower: firstTime, linkageMode: null, source: 'application',
+        },
+        report: { asOf: input.startDate, outstanding: principal, dpd: 0, reportedClass: null, source: 'disbursement' },
+      }]);
+      await initialStanding(trx, loanId!, input.startDate);
+      const loan = { id: loanId! };
       return {
         set: { disbursed_on: input.startDate },
         data: {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/connect';
 import { badRequest } from '../../platform/errors';
 import { fenToYuan } from '../../platform/money';
-import { fenToYuan as fenText, writeCsv, writeXlsx } from '../../platform/tabular';
+import { money, reportFile, type FileFormat, type ReportSheet } from '../report/report-file';
 import { productByCode } from './applications.repository';
 import { BANK_APPROVED } from './transitions';
 
@@ -85,23 +85,11 @@ export function funnelJson(r: Report) {
 
 const HEADERS = ['企业申请(笔)', '推荐通过(笔)', '推荐金额(元)', '暂缓(笔)', '银行授信(笔)', '授信金额(元)'];
 
-function tableRows(r: Report, by: 'district' | 'bank') {
-  const label = (k: string | null) => k ?? (by === 'bank' ? '(未推荐)' : '');
-  const body = r.fenRows.map((x) => [label(x.key), x.applications, x.rc, fenText(Number(x.ra)), x.dc, x.ac, fenText(Number(x.aa))]);
-  const t = r.total;
-  body.push(['总计', t.applications, t.recommendedCount, fenText(r.fenTotals.ra), t.deferredCount, t.approvedCount, fenText(r.fenTotals.aa)]);
-  return body;
-}
-
 /** CSV or XLSX in the layout of appendix 四 (amounts in yuan, the platform's unit, not the report's 万元). */
-export async function funnelFile(r: Report, by: 'district' | 'bank', format: 'csv' | 'xlsx'): Promise<Buffer> {
-  const first = by === 'district' ? '区县' : '银行';
-  const rows = tableRows(r, by);
-  if (format === 'csv') return writeCsv([first, ...HEADERS], rows);
-  const keys = ['k', 'n', 'rc', 'ra', 'dc', 'ac', 'aa'];
-  return writeXlsx([{
-    name: `${r.year}年审核进度统计表`,
-    columns: [first, ...HEADERS].map((header, i) => ({ header, key: keys[i]!, width: i === 0 ? 14 : 14 })),
-    rows: rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, i === 3 || i === 6 ? Number(row[i]) : row[i]]))),
-  }]);
+export async function funnelFile(r: Report, by: 'district' | 'bank', format: FileFormat): Promise<Buffer> {
+  const label = (k: string | null) => k ?? (by === 'bank' ? '(未推荐)' : '');
+  const rows: ReportSheet['rows'] = r.fenRows.map((x) => [label(x.key), x.applications, x.rc, money(Number(x.ra)), x.dc, x.ac, money(Number(x.aa))]);
+  const t = r.total;
+  rows.push(['总计', t.applications, t.recommendedCount, money(r.fenTotals.ra), t.deferredCount, t.approvedCount, money(r.fenTotals.aa)]);
+  return reportFile({ name: `${r.year}年审核进度统计表`, headers: [by === 'district' ? '区县' : '银行', ...HEADERS], rows }, format);
 }

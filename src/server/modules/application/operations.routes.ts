@@ -1,6 +1,7 @@
 import { actor, type App, type Deps } from '../../platform/http';
 import type { Access } from '../../platform/principal';
 import { funnelQuery, meetingBody, slaSettingsBody, throughputQuery, warningsQuery } from './applications.schemas';
+import { sendReportFile } from '../report/report-file';
 import { funnelFile, funnelJson, funnelReport } from './funnel';
 import { createMeeting, reviewThroughput } from './reviews.service';
 import { listWarnings, setSlaLines, slaLines } from './sla.service';
@@ -44,8 +45,6 @@ export async function applicationOperationsRoutes(app: App, { db }: Deps) {
     const { format, by, ...q } = request.query;
     const report = await funnelReport(db, { ...q, by });
     if (format === 'json') return funnelJson(report);
-    const body = await funnelFile(report, by, format);
-    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return reply.type(type).header('content-disposition', `attachment; filename="funnel-${q.year}-${by}.${format}"`).send(body);
+    return sendReportFile(reply, format, `funnel-${q.year}-${by}.${format}`, await funnelFile(report, by, format));
   });
 }

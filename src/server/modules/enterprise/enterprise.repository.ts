@@ -41,7 +41,34 @@ function applyFilters<O>(q: SelectQueryBuilder<DB, 'enterprises', O>, f: SearchF
       ),
     );
   }
+  if (f.evaluation || f.stage) q = q.where((eb) => eb.exists(evaluationFilter(f)));
   return q;
+}
+
+/** Evaluation kinds whose filter a search used; their stored result joins the summary rows. */
+export const evaluationKind = (f: SearchFilters) => f.evaluation ?? (f.stage ? 'lifecycle' : undefined);
+
+/** The stored evaluation a search filters on (issue #6): kind, year (default: the latest evaluated), score, eligibility, stage. */
+function evaluationFilter(f: SearchFilters) {
+  const kind = evaluationKind(f)!;
+  const year = f.evaluationYear === undefined ? sql`(select max(year) from enterprise_evaluations where kind = ${kind})` : sql`${f.evaluationYear}`;
+  return sql`(select 1 from enterprise_evaluations ev where ev.enterprise_id = enterprises.id and ev.kind = ${kind} and ev.year = ${year}
+    ${f.minScore === undefined ? sql`` : sql`and ev.score >= ${f.minScore}`}
+    ${f.eligible === undefined ? sql`` : sql`and ev.eligible = ${f.eligible}`}
+    ${f.stage === undefined ? sql`` : f.evaluation && f.evaluation !== 'lifecycle'
+      ? sql`and exists (select 1 from enterprise_evaluations lc where lc.enterprise_id = ev.enterprise_id and lc.year = ev.year and lc.kind = 'lifecycle' and lc.result->>'stage' = ${f.stage})`
+      : sql`and ev.result->>'stage' = ${f.stage}`})`;
+}
+
+async function evaluationColumns(db: Handle, f: SearchFilters, ids: string[]) {
+  const kind = evaluationKind(f);
+  const map = new Map<string, { kind: string; year: number; score: number | null; eligible: boolean | null }>();
+  if (!kind || ids.length === 0) return map;
+  const year = f.evaluationYear ?? (await db.selectFrom('enterprise_evaluations').select((eb) => eb.fn.max('year').as('y')).where('kind', '=', kind).executeTakeFirst())?.y;
+  if (year === undefined || year === null) return map;
+  const rows = await db.selectFrom('enterprise_evaluations').select(['enterprise_id', 'year', 'score', 'eligible']).where('kind', '=', kind).where('year', '=', Number(year)).where('enterprise_id', 'in', ids).execute();
+  for (const r of rows) map.set(r.enterprise_id, { kind, year: r.year, score: r.score === null ? null : Number(r.score), eligible: r.eligible });
+  return map;
 }
 
 export async function searchEnterprises(
@@ -67,7 +94,15 @@ export async function searchEnterprises(
       .execute(),
   ]);
   const certs = await validCertifications(db, rows.map((r) => r.id), today);
-  return { rows: rows.map((r) => toSummary(r, certs.get(r.id) ?? [])), total: Number(countRow.n) };
+  const evals = await evaluationColumns(db, f, rows.map((r) => r.id));
+  return {
+    rows: rows.map((r) => {
+      const s = toSummary(r, certs.get(r.id) ?? []);
+      const e = evals.get(r.id);
+      return e ? { ...s, evaluation: e } : s;
+    }),
+    total: Number(countRow.n),
+  };
 }
 
 /** Streams the rows of a filtered search in pages, for exports of any size. */
@@ -156,7 +191,7 @@ export async function loadEnterprise(db: Handle, id: string, today: string, with
     ...detail,
     financials: financials.map(financialsToView),
     ipAssets: ipAssets.map((a) => ({ id: a.id, kind: a.kind, number: a.number, title: a.title, appliedOn: a.applied_on, grantedOn: a.granted_on, status: a.status, pledged: a.pledged })),
-    rounds: rounds.map((r) => ({ id: r.id, round: r.round, date: r.date, amount: r.amount / 100, investors: r.investors })),
+    rounds: rounds.map((r) => ({ id: r.id, round: r.round, date: r.date, amount: r.amount / 100, investors: r.investors, postMoney: r.post_money === null ? null : r.post_money / 100 })),
   };
 }
 

@@ -103,7 +103,7 @@ export async function enterpriseRoutes(app: App, { db }: Deps) {
     schema: { tags, summary: 'Record a financing round', params: idParams, body: roundBody, response: { 201: enterpriseDetail } },
   }, async (request, reply) => {
     const b = request.body;
-    const values = { round: b.round, date: b.date, amount: yuanToFen(b.amount)!, investors: b.investors ?? null };
+    const values = { round: b.round, date: b.date, amount: yuanToFen(b.amount)!, investors: b.investors ?? null, post_money: b.postMoney == null ? null : yuanToFen(b.postMoney)! };
     return reply.code(201).send(await addChild(db, actor(request), request.params.id as string, 'enterprise_rounds', values));
   });
   app.delete('/enterprises/:id/rounds/:roundId', {

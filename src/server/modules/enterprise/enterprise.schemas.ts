@@ -78,6 +78,8 @@ export const roundBody = z.strictObject({
   date: calendarDate,
   amount: yuan({ min: 0 }),
   investors: z.string().trim().max(1000).nullable().optional(),
+  /** Post-money valuation (yuan): the market value listing readiness reads (issue #6). */
+  postMoney: yuan({ min: 0 }).nullable().optional(),
 });
 
 export const SORTS = ['name', '-name', 'foundedOn', '-foundedOn', 'uscc', '-uscc', 'updatedAt', '-updatedAt'] as const;
@@ -90,6 +92,13 @@ export const searchFilters = {
   certification: z.string().trim().max(50).optional(),
   foundedFrom: calendarDate.optional(),
   foundedTo: calendarDate.optional(),
+  // Stored evaluations (issue #6, docs/evaluation.md): e.g. evaluation=tech_sme&eligible=true&minScore=70.
+  // The year defaults to the latest year evaluated for that kind.
+  evaluation: z.enum(['tech_sme', 'hnte', 'innovation_points', 'lifecycle', 'listing_readiness']).optional(),
+  evaluationYear: z.coerce.number().int().min(1900).max(2200).optional(),
+  minScore: z.coerce.number().min(0).max(1000).optional(),
+  eligible: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  stage: z.enum(['startup', 'growth', 'mature']).optional(),
   sort: z.enum(SORTS).default('name'),
 };
 export const searchQuery = z.strictObject({ ...searchFilters, ...pageQuery });
@@ -108,6 +117,8 @@ export const enterpriseSummary = z.object({
   listingStatus: z.string(),
   certifications: z.array(z.string()),
   demo: z.boolean(),
+  /** Present when the search filtered on a stored evaluation: that result's year, score and eligibility. */
+  evaluation: z.object({ kind: z.string(), year: z.number(), score: z.number().nullable(), eligible: z.boolean().nullable() }).optional(),
 });
 
 const financialsView = z.object({
@@ -130,7 +141,7 @@ export const enterpriseDetail = enterpriseSummary.extend({
   ipAssets: z
     .array(z.object({ id: z.string(), kind: z.string(), number: z.string(), title: z.string().nullable(), appliedOn: z.string().nullable(), grantedOn: z.string().nullable(), status: z.string(), pledged: z.boolean() }))
     .optional(),
-  rounds: z.array(z.object({ id: z.string(), round: z.string(), date: z.string(), amount: z.number(), investors: z.string().nullable() })).optional(),
+  rounds: z.array(z.object({ id: z.string(), round: z.string(), date: z.string(), amount: z.number(), investors: z.string().nullable(), postMoney: z.number().nullable() })).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/connect';
 import type { DB } from '../../db/schema';
 import { changedFields, writeAudit } from '../../platform/audit';
 import { todayInShanghai } from '../../platform/dates';
-import { badRequest, conflict, notFound } from '../../platform/errors';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { yuanToFen } from '../../platform/money';
 import type { ActorContext, Principal } from '../../platform/principal';
 import { findEnterpriseRow, isUniqueViolation, loadEnterprise, searchEnterprises, type SearchFilters } from './enterprise.repository';
@@ -31,6 +31,13 @@ function assertWritable(p: Principal, enterpriseId: string) {
 
 export async function search(db: Database, ctx: Ctx, query: SearchQuery) {
   const scope = enterpriseReadScope(ctx.principal);
+  // Evaluations are derived from financials, which institutions see only with the enterprise's consent.
+  if (!scope.withPrivate && (query.evaluation || query.stage || query.minScore !== undefined || query.eligible !== undefined)) {
+    throw forbidden('evaluation filters read financials, which need the enterprise\'s consent');
+  }
+  if (!query.evaluation && (query.minScore !== undefined || query.eligible !== undefined || query.evaluationYear !== undefined)) {
+    throw badRequest([{ path: 'query.evaluation', message: 'name the evaluation (tech_sme, hnte, innovation_points, lifecycle, listing_readiness) that minScore, eligible or evaluationYear filter on' }]);
+  }
   const filters: SearchFilters = { ...query, onlyId: scope.onlyId };
   const { rows, total } = await searchEnterprises(db, filters, query.sort, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }, todayInShanghai());
   return { items: rows, total, page: query.page, pageSize: query.pageSize };

@@ -200,12 +200,13 @@ export async function selectFilings(h: Handle, f: FilingFilters, order: 'queue' 
   const total = page ? Number((await filingsQuery(h, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
   const dir = order === 'queue' ? 'asc' : 'desc';
   let q = filingsQuery(h, f)
+    .innerJoin('users as s', 's.id', 'f.submitted_by')
     .leftJoin('users as r', 'r.id', 'f.reviewed_by')
     .leftJoin('users as d', 'd.id', 'f.decided_by')
     .select([
       'f.id', 'f.product_id', 'f.product_version', 'f.status', 'f.submitted_by', 'f.submitted_at', 'f.reviewed_at', 'f.review_note',
       'f.propose_policy_product', 'f.decided_at', 'f.decision_note', 'p.code as product_code', 'p.name as product_name', 'o.code as owner_code', 'o.name as owner_name',
-      'r.id as reviewer_id', 'r.username as reviewer_username', 'r.display_name as reviewer_name', 'd.id as decider_id', 'd.username as decider_username', 'd.display_name as decider_name',
+      's.username as submitter_username', 's.display_name as submitter_name', 'r.id as reviewer_id', 'r.username as reviewer_username', 'r.display_name as reviewer_name', 'd.id as decider_id', 'd.username as decider_username', 'd.display_name as decider_name',
     ])
     .orderBy('f.submitted_at', dir).orderBy('f.id', dir);
   if (page) q = q.limit(page.limit).offset(page.offset);
@@ -223,7 +224,7 @@ function filingRowView(r: Record<string, unknown>) {
     product: { id: r.product_id as string, code: r.product_code as string, name: r.product_name as string, owner: { code: r.owner_code as string, name: r.owner_name as string } },
     version: r.product_version as number,
     status: r.status as string,
-    submittedBy: r.submitted_by as string,
+    submittedBy: user(r.submitted_by, r.submitter_username, r.submitter_name)!,
     submittedAt: iso(r.submitted_at)!,
     reviewedBy: user(r.reviewer_id, r.reviewer_username, r.reviewer_name),
     reviewedAt: iso(r.reviewed_at),

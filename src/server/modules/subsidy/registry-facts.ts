@@ -44,7 +44,9 @@ async function listingRows(db: Handle, period: Period): Promise<ListingRow[]> {
       coalesce(r.recorded_on, (e.created_at at time zone 'Asia/Shanghai')::date::text) as recorded_on, r.previous
     from enterprises e
     left join recorded r on r.entity_id = e.id::text
-    where e.listing_status <> 'unlisted'`.execute(db);
+    where e.listing_status <> 'unlisted'
+      -- A listing recorded as a milestone (issue #7) is the listing.milestones source's, with its real date.
+      and not exists (select 1 from listing_milestones m where m.enterprise_id = e.id and m.kind not in ('refinancing','major_restructuring'))`.execute(db);
   return r.rows.filter((row) => row.recorded_on >= period.from && row.recorded_on <= period.to);
 }
 

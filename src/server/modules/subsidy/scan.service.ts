@@ -10,7 +10,7 @@ import { GRANTED_STATUSES } from './claim-transitions';
 import { checkClaimInput, getClaim, type Ctx } from './claims.service';
 import { ensureBeneficiary, nextClaimNumber, recordTransition } from './claims.repository';
 import { grantedEntries } from './engine-request';
-import { beginEntitlementScan, deleteEntitlementsNotFound, entitlementColumns, upsertEntitlements, type EntitlementRow } from './entitlements.repository';
+import { beginEntitlementScan, deleteEntitlements, entitlementColumns, entitlementDigest, entitlementId, upsertEntitlements, type EntitlementRow } from './entitlements.repository';
 import { candidateKey, factSources, periodOfYear, type Candidate } from './fact-sources';
 import { evaluateInSteps, type EvaluatedClaim } from './scan-evaluate';
 
@@ -78,7 +78,8 @@ export async function runScan(db: Database, ctx: ActorContext, year: number) {
   const { results, steps } = evaluateInSteps(ruleset, candidates, candidateRef, granted, undefined, STORE_CHUNK);
   let summary!: ReturnType<typeof scanSummary>;
   await db.transaction().execute(async (trx) => {
-    await beginEntitlementScan(trx);
+    const { stored, confirmed } = await beginEntitlementScan(trx, year);
+    const found = new Set<string>();
     // Store each step while the next is evaluated: the database works on one chunk while this process
     // evaluates the next (on PGlite, which runs in this thread, they simply alternate).
     let pending: Promise<number> | undefined;
@@ -90,11 +91,17 @@ export async function runScan(db: Database, ctx: ActorContext, year: number) {
         const c = candidates[i]!;
         const r = results[i]!;
         const b = c.beneficiary;
+        const id = entitlementId(key!);
+        found.add(id);
+        const fj = JSON.stringify(c.facts);
+        const dg = entitlementDigest(r.status, r.fen, r.basis, fj, c.note, ruleset.version);
+        if (stored.get(id) === dg) continue; // unchanged since it was stored
         rows.push({
-          k: key!, src: c.source, m: c.measure, u: b.uscc, n: b.name, bk: b.kind, ry: b.registeredInYangpu, rs: b.registeredInShanghai,
-          eid: b.enterpriseId, oid: b.organizationId, d: c.eventDate, mt: c.matter ?? null, f: c.facts, note: c.note, st: r.status, a: r.fen, b: r.basis,
+          id, k: key!, src: c.source, m: c.measure, u: b.uscc, n: b.name, bk: b.kind, ry: b.registeredInYangpu, rs: b.registeredInShanghai,
+          eid: b.enterpriseId, oid: b.organizationId, d: c.eventDate, mt: c.matter ?? null, f: c.facts, fj, note: c.note, st: r.status, a: r.fen, b: r.basis, dg,
         });
       }
+      if (rows.length === 0) continue;
       const columns = entitlementColumns(rows);
       if (pending) await pending;
       pending = upsertEntitlements(trx, year, ruleset.version, scannedAt, columns);
@@ -102,7 +109,9 @@ export async function runScan(db: Database, ctx: ActorContext, year: number) {
     }
     if (pending) await pending;
     // What this scan no longer finds (and nobody confirmed) goes; what it found again keeps its id.
-    await deleteEntitlementsNotFound(trx, year);
+    const gone: string[] = [];
+    for (const id of stored.keys()) if (!found.has(id) && !confirmed.has(id)) gone.push(id);
+    if (gone.length) await deleteEntitlements(trx, gone);
     summary = scanSummary(ruleset, year, scannedAt, candidates, keys, results, bySource);
     const { byMeasure: _detail, ...auditSummary } = summary;
     await writeAudit(trx, ctx, { action: 'subsidy.scan', entityType: 'subsidy_scan', entityId: String(year), after: auditSummary });

@@ -123,7 +123,7 @@ export function ApplicationListPage() {
         <Tabs activeKey={view} onChange={(key) => set('view', key)} items={OFFICER_VIEWS.map((v) => ({ key: v.key, label: <span data-testid={`view-${v.key}`}>{t(v.label)}</span> }))} />
       )}
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search allowClear defaultValue={q} placeholder={t('app.filter.q')} onSearch={(value) => set('q', value || undefined)} style={{ width: 280 }} />
+        <Input.Search allowClear defaultValue={q} placeholder={t('app.filter.q')} onSearch={(value) => set('q', value || undefined)} style={{ width: 280 }} data-testid="application-search" />
         {bank && (
           <Checkbox checked={overdueOnly} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)} data-testid="inbox-overdue">
             {t('app.filter.overdue')}

@@ -18,8 +18,9 @@ import { FinancialsTab } from './FinancialsTab';
 import { IpAssetsTab } from './IpAssetsTab';
 import { ProfileTab } from './ProfileTab';
 import { RoundsTab } from './RoundsTab';
+import { EvaluationSection } from '../evaluation/EvaluationSection';
 
-const TABS = ['profile', 'financials', 'ip', 'rounds'] as const;
+const TABS = ['profile', 'financials', 'ip', 'rounds', 'evaluation'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** Institution users see the summary only, until the enterprise consents. */
@@ -108,6 +109,12 @@ export function EnterpriseDetailPage() {
             ) : (
               <Restricted />
             ),
+          },
+          {
+            key: 'evaluation',
+            label: <span data-testid="tab-evaluation">{t('evaluation.tab')}</span>,
+            // Evaluations are derived from financials: shown where financials are (office staff, the enterprise itself).
+            children: e.financials ? <EvaluationSection enterpriseId={e.id} editable={editable} /> : <Restricted />,
           },
         ]}
       />

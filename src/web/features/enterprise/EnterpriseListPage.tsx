@@ -125,7 +125,21 @@ export function EnterpriseListPage() {
       dataIndex: 'listingStatus',
       render: (v: string) => labelOr(t, `listing.${v}`, v),
     },
+    ...(query.evaluation
+      ? [{
+          key: 'evaluation',
+          title: t('evaluation.column'),
+          render: (_: unknown, e: EnterpriseSummary) =>
+            e.evaluation ? (
+              <span data-testid="evaluation-cell">
+                {e.evaluation.year} · {e.evaluation.score ?? '—'}{' '}
+                {e.evaluation.eligible !== null && <Tag color={e.evaluation.eligible ? 'green' : 'red'}>{t(`evaluation.eligible.${String(e.evaluation.eligible)}` as 'evaluation.eligible.true')}</Tag>}
+              </span>
+            ) : '—',
+        }]
+      : []),
   ];
+  const evaluationFilters = user && user.role !== 'institution_user';
 
   return (
     <Card
@@ -207,6 +221,33 @@ export function EnterpriseListPage() {
               />
             </Form.Item>
           </Col>
+          {evaluationFilters && (
+            <>
+              <Col xs={24} md={12} lg={6}>
+                <Form.Item name="evaluation">
+                  <Select allowClear placeholder={t('evaluation.filter.kind')} data-testid="filter-evaluation"
+                    options={(['tech_sme', 'hnte', 'innovation_points', 'listing_readiness'] as const).map((k) => ({ value: k, label: t(`evaluation.kind.${k}`) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} lg={6}>
+                <Form.Item name="minScore">
+                  <Input type="number" min={0} placeholder={t('evaluation.filter.minScore')} data-testid="filter-min-score" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} lg={6}>
+                <Form.Item name="eligible">
+                  <Select allowClear placeholder={t('evaluation.filter.eligible')} data-testid="filter-eligible"
+                    options={[{ value: 'true', label: t('evaluation.eligible.true') }, { value: 'false', label: t('evaluation.eligible.false') }]} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} lg={6}>
+                <Form.Item name="stage">
+                  <Select allowClear placeholder={t('evaluation.filter.stage')} data-testid="filter-stage"
+                    options={(['startup', 'growth', 'mature'] as const).map((k) => ({ value: k, label: t(`evaluation.stage.${k}`) }))} />
+                </Form.Item>
+              </Col>
+            </>
+          )}
         </Row>
         <Space style={{ marginBottom: 16 }}>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="filter-submit">

@@ -1,7 +1,7 @@
 import type { EnterpriseQuery } from '../../api/types';
 
 // The list's state lives in the URL so a search can be bookmarked, shared and navigated back to.
-export const FILTER_KEYS = ['q', 'uscc', 'sector', 'district', 'certification', 'foundedFrom', 'foundedTo'] as const;
+export const FILTER_KEYS = ['q', 'uscc', 'sector', 'district', 'certification', 'foundedFrom', 'foundedTo', 'evaluation', 'minScore', 'eligible', 'stage'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

@@ -1,0 +1,94 @@
+// Issue #7 benchmark: the pool page (list, filtered list, dashboard) and the linkage report through the HTTP API on
+// PostgreSQL with 100,000 enterprises and 1,000,000 loans (3% linked), 20 concurrent clients, in one process.
+//
+//   nice npx tsx bench/listing/listing.bench.ts [--duration 10] [--connections 20]
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { openDatabase } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { hashPassword } from '../../src/server/platform/secrets';
+import { dropDatabase, formatTable, machine, numberArg, parseArgs, recreateDatabase, round } from '../registry/common';
+
+const DB_NAME = 'kcjr_bench_listing';
+const ENTERPRISES = 100_000;
+const LOANS = 1_000_000;
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const connections = numberArg(args, 'connections', 20, 1, 200);
+  const duration = numberArg(args, 'duration', 10, 1, 60);
+  const url = await recreateDatabase(args.adminUrl, DB_NAME);
+  const opened = await openDatabase({ databaseUrl: url, dataDir: '' });
+  const db = opened.db;
+  await migrateToLatest(db);
+  const t0 = Date.now();
+  const office = (await db.insertInto('organizations').values({ code: 'OFFICE', name: '区科技经济委', kind: 'office', enterprise_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+  const hash = await hashPassword('bench-password-1');
+  const officers = await db.insertInto('users').values([1, 2, 3, 4, 5].map((k) => ({ organization_id: office, username: `officer${k}`, display_name: `专管员${k}`, role: 'officer' as const, password_hash: hash, locked_until: null }))).returning('id').execute();
+  await sql`insert into organizations (code, name, kind) select 'BANK' || g, '银行' || g, 'bank' from generate_series(1, 10) g`.execute(db);
+  await sql`
+    insert into enterprises (uscc, name, district, street, sector, founded_on)
+    select lpad(g::text, 17, '0') || 'X', '基准企业' || g, case when g % 5 = 0 then '浦东新区' else '杨浦区' end, '五角场街道',
+      (array['数字经济','人工智能','生命健康','绿色低碳','智能制造','其他'])[1 + g % 6], date '2010-01-01' + (g % 4000)
+    from generate_series(1, ${ENTERPRISES}::int) g`.execute(db);
+  await sql`
+    insert into loans (loan_no, bank_org_id, enterprise_id, collateral_mode, principal, annual_rate, term_months, start_date, maturity_date, repayment_method, linkage_mode)
+    select 'L' || g, b.ids[1 + g % 10], e.ids[1 + g % ${ENTERPRISES}::int], 'credit', 1000000 + (g % 500) * 10000, 0.04, 24,
+      date '2023-01-01' + (g % 1000), date '2025-01-01' + (g % 1000), 'interest_only',
+      case when g % 33 = 0 then (array['loan_direct_equity','loan_warrant','loan_warrant','loan_external_equity_warrant','other'])[1 + (g / 33) % 5] end
+    from generate_series(1, ${LOANS}::int) g,
+      (select array_agg(id order by code) as ids from organizations where kind = 'bank') b,
+      (select array_agg(id order by uscc) as ids from enterprises) e`.execute(db);
+  await sql`insert into loan_reports (loan_id, as_of, outstanding, dpd, source) select id, date '2025-06-30', principal / 2, 0, 'import' from loans where linkage_mode is not null and loan_no::text like '%6'`.execute(db);
+  await sql`
+    insert into enterprise_rounds (enterprise_id, round, date, amount)
+    select id, (array['seed','angel','pre_a','a','a_plus','b','b_plus','c','c_plus','after_c'])[1 + (row_number() over ()) % 10], date '2022-01-01' + ((row_number() over ()) % 900)::int, 100000000
+    from enterprises where uscc like '%3X' or uscc like '%7X'`.execute(db);
+  // The pool: 3,000 enterprises over the tiers and officers, 20,000 service logs.
+  await sql`
+    insert into listing_pool (enterprise_id, tier, target_board, entry_source, entry_reason, entered_on, tier_since, officer_user_id)
+    select e.id, (array['reserve','cultivating','tutoring','filed','listed'])[1 + n % 5], (array['star','chinext','bse','neeq_base','main_board'])[1 + n % 5],
+      'nomination', '基准', date '2024-01-01' + (n % 600)::int, date '2024-06-01' + (n % 300)::int, (${sql.raw(`array[${officers.map((o) => `'${o.id}'::uuid`).join(',')}]`)})[1 + n % 5]
+    from (select id, row_number() over (order by uscc) as n from enterprises where uscc like '%1X' limit 3000) e`.execute(db);
+  await sql`
+    insert into listing_services (enterprise_id, officer_user_id, kind, mode, served_on, summary, follow_up_on)
+    select p.enterprise_id, p.officer_user_id, (array['contact','consulting','training','financing_matchmaking','administrative_coordination'])[1 + g % 5],
+      (array['phone','visit','online','meeting'])[1 + g % 4], date '2025-01-01' + (g % 300), '基准服务', case when g % 7 = 0 then date '2025-11-01' + (g % 30) end
+    from listing_pool p cross join generate_series(1, 7) g where p.officer_user_id is not null`.execute(db);
+  await sql`analyze`.execute(db);
+  const loadSeconds = round((Date.now() - t0) / 1000, 1);
+  const counts = await sql<{ e: number; l: number; linked: number; pool: number; services: number }>`
+    select (select count(*)::int from enterprises) e, (select count(*)::int from loans) l, (select count(*)::int from loans where linkage_mode is not null) linked,
+      (select count(*)::int from listing_pool) pool, (select count(*)::int from listing_services) services`.execute(db);
+
+  const config = loadConfig({}, { databaseUrl: url, dataDir: '', logLevel: 'silent', webDir: '/nonexistent' });
+  const app = await buildApp({ db, config, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as { port: number }).port;
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'officer1', password: 'bench-password-1' } });
+  const c = login.cookies.find((x) => x.name === 'kcjr_session')!;
+  const cookie = `${c.name}=${c.value}`;
+  const mixes: [string, string[]][] = [
+    ['pool list (pages 1–10)', Array.from({ length: 10 }, (_, k) => `/api/v1/listing/pool?page=${k + 1}`)],
+    ['pool filtered (tier, sector, officer, name)', [`/api/v1/listing/pool?tier=cultivating,tutoring&sector=${encodeURIComponent('人工智能')}`, `/api/v1/listing/pool?officer=${officers[1]!.id}`, `/api/v1/listing/pool?q=${encodeURIComponent('基准企业1')}`]],
+    ['pool dashboard', ['/api/v1/listing/dashboard?from=2025-01-01&to=2025-12-31']],
+    ['linkage report', ['/api/v1/reports/linkage?year=2025', '/api/v1/reports/linkage?year=2024']],
+  ];
+  const rows: (string | number)[][] = [];
+  for (const [name, paths] of mixes) {
+    const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections, duration, timeout: 30, headers: { cookie }, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) });
+    rows.push([name, r.requests.total, round(r.requests.average, 1), r.latency.p50, r.latency.p99, r.latency.max, r.non2xx + r.errors + r.timeouts]);
+  }
+  console.log(`data: ${JSON.stringify(counts.rows[0])}, loaded in ${loadSeconds} s; ${connections} connections, ${duration} s per mix; ${JSON.stringify(machine())}`);
+  console.log(formatTable(['mix', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'failed'], rows));
+  await app.close();
+  await opened.close();
+  await dropDatabase(args.adminUrl, DB_NAME);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { Tri } from './logic';
+
+/** One condition of an evaluation, with its numbers: met, not met, or unknown with the facts it needs. */
+export interface Check {
+  id: string;
+  label: string;
+  met: Tri;
+  /** The enterprise's figure (yuan for money, a fraction for shares, a count). */
+  actual: number | null;
+  /** The threshold in the same unit. */
+  required: number | null;
+  unit: 'yuan' | 'share' | 'count' | 'years' | 'bool' | 'points';
+  detail: string;
+  /** Facts the registry lacks for this check (empty when known). */
+  needed: string[];
+  clause?: string;
+}
+
+export const check = (c: Omit<Check, 'needed'> & { needed?: string[] }): Check => ({ ...c, needed: c.needed ?? [] });

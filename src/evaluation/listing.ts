@@ -1,0 +1,258 @@
+// Listing readiness: STAR Market (科创板 2.1.2 five standards + 科创属性), Beijing Stock Exchange (2.1.3 four
+// standards + basic conditions) and the NEEQ innovation layer. Thresholds come from data/listing-thresholds.json
+// (dated, cited). For each standard: its checks with numbers; the nearest unmet standard and what is missing.
+import T from './data/listing-thresholds.json';
+import { check, type Check } from './check';
+import { netAssets, yearOf, type EnterpriseYearFacts } from './facts';
+import { and3, atLeastPercentOf, monthsBefore, or3, ratio, shareAtLeast, sum, yuanText, type Tri } from './logic';
+
+export const LISTING_THRESHOLDS = T;
+
+export type Board = 'star' | 'bse' | 'neeq_innovation';
+
+export interface MarketValue {
+  /** fen */
+  value: number | null;
+  source: 'round_post_money' | 'officer_estimate' | null;
+  label: string;
+  date: string | null;
+}
+
+export interface StandardResult {
+  id: string;
+  board: Board;
+  clause: string;
+  met: Tri;
+  /** Alternatives (standard 1 of STAR and BSE have two); one list for the others. */
+  alternatives: Check[][];
+  /** The sum of the relative shortfalls of the best alternative: 0 when met (see docs/evaluation.md). */
+  gap: number;
+  missing: { id: string; label: string; actual: number | null; required: number | null; unit: string; shortfall: number | null; needed: string[] }[];
+}
+
+export interface BoardResult {
+  board: Board;
+  reference: string;
+  basic: Check[];
+  standards: StandardResult[];
+  /** A standard met and the basic conditions (STAR: 科创属性) hold. */
+  ready: Tri;
+}
+
+export interface ListingResult {
+  marketValue: MarketValue;
+  boards: BoardResult[];
+  /** Standards met, e.g. { board: 'star', standard: 'star.4', clause: '2.1.2(四)' }. */
+  met: { board: Board; standard: string; clause: string }[];
+  /** Boards whose basic conditions also hold. */
+  ready: Board[];
+  /** The unmet standard closest to being met, with what is missing in numbers. */
+  nearest: { board: Board; standard: string; clause: string; gap: number; missing: StandardResult['missing'] } | null;
+  needed: string[];
+}
+
+const Y = (yuan: number) => yuan * 100;
+const fmt = (fen: number | null) => (fen === null ? 'unknown' : yuanText(fen));
+
+export function marketValue(f: EnterpriseYearFacts): MarketValue {
+  let round: EnterpriseYearFacts['rounds'][number] | null = null;
+  for (const r of f.rounds) if (r.postMoney !== null && r.date <= f.asOf && (!round || r.date >= round.date)) round = r;
+  const est = f.extras.marketValueEstimate !== null ? { value: f.extras.marketValueEstimate, date: f.extras.marketValueEstimatedOn } : null;
+  // The more recent of the two; an officer's estimate dated on or after the round wins.
+  if (est && (!round || (est.date ?? '') >= round.date)) return { value: est.value, source: 'officer_estimate', label: `专员估计市值 (officer's estimate${est.date ? `, ${est.date}` : ''})`, date: est.date };
+  if (round) return { value: round.postMoney, source: 'round_post_money', label: `最近一轮投后估值 (post-money of the ${round.round} round, ${round.date})`, date: round.date };
+  return { value: null, source: null, label: '市值未知 (no round post-money valuation and no officer estimate)', date: null };
+}
+
+function minCheck(id: string, label: string, actual: number | null, requiredYuan: number, needed: string[], strict = false): Check {
+  const req = Y(requiredYuan);
+  return check({
+    id, label, unit: 'yuan', actual: actual === null ? null : actual / 100, required: requiredYuan,
+    met: actual === null ? null : strict ? actual > req : actual >= req,
+    detail: `${fmt(actual)} ${strict ? '>' : '≥'} ${fmt(req)}`, needed: actual === null ? needed : [],
+  });
+}
+
+function shareCheck(id: string, label: string, part: number | null, whole: number | null, pct: number, needed: string[]): Check {
+  const known = part !== null && whole !== null;
+  return check({
+    id, label, unit: 'share', actual: known ? ratio(part, whole) : null, required: pct / 100,
+    met: known ? shareAtLeast(part, whole, pct) : null,
+    detail: known ? `${fmt(part)} ÷ ${fmt(whole)} ≥ ${pct}%` : 'unknown', needed: known ? [] : needed,
+  });
+}
+
+const fieldsMissing = (f: EnterpriseYearFacts, field: keyof ReturnType<typeof yearOf>, years: number[]) =>
+  years.filter((y) => yearOf(f, y)[field] === null).map((y) => `${field}[${y}]`);
+
+function standard(board: Board, id: string, clause: string, alternatives: Check[][]): StandardResult {
+  const scored = alternatives.map((checks) => {
+    let gap = 0;
+    for (const c of checks) {
+      if (c.met === true) continue;
+      if (c.met === null) { gap += 0.5; continue; }
+      if (c.actual !== null && c.required !== null && c.required > 0 && c.unit !== 'bool') gap += Math.min(1, Math.max(0, (c.required - c.actual) / c.required));
+      else gap += 1;
+    }
+    return { checks, gap, met: and3(...checks.map((c) => c.met)) };
+  });
+  const best = scored.reduce((a, b) => (b.gap < a.gap ? b : a));
+  return {
+    id, board, clause, alternatives, met: or3(...scored.map((s) => s.met)), gap: Math.round(best.gap * 1000) / 1000,
+    missing: best.checks.filter((c) => c.met !== true).map((c) => ({
+      id: c.id, label: c.label, actual: c.actual, required: c.required, unit: c.unit, needed: c.needed,
+      shortfall: c.met === false && c.actual !== null && c.required !== null && c.unit !== 'bool' ? Math.round((c.required - c.actual) * 10000) / 10000 : null,
+    })),
+  };
+}
+
+function mvCheck(mv: MarketValue, label: string, min: number): Check {
+  return minCheck('marketValue', label, mv.value, min, ['marketValue (round post-money or officer estimate)']);
+}
+
+function positive(f: EnterpriseYearFacts, yy: number): Check {
+  const np = yearOf(f, yy).netProfit;
+  return check({ id: `netProfitPositive[${yy}]`, label: `${yy} 净利润为正`, unit: 'yuan', actual: np === null ? null : np / 100, required: 0.01, met: np === null ? null : np > 0, detail: `net profit ${fmt(np)} > 0`, needed: np === null ? [`netProfit[${yy}]`] : [] });
+}
+
+function roeCheck(id: string, label: string, bp: number | null, pct: number, needed: string[]): Check {
+  return check({ id, label, unit: 'share', actual: bp === null ? null : bp / 10000, required: pct / 100, met: bp === null ? null : bp >= pct * 100, detail: bp === null ? 'weighted average ROE unknown' : `${bp / 100}% ≥ ${pct}%`, needed: bp === null ? needed : [] });
+}
+
+function capCheck(shareCap: number | null, needed: string[], min: number): Check {
+  return minCheck('shareCapital', '股本总额', shareCap, min, needed);
+}
+
+export function evaluateListing(f: EnterpriseYearFacts): ListingResult {
+  const y = f.year;
+  const cur = yearOf(f, y);
+  const prev = yearOf(f, y - 1);
+  const mv = marketValue(f);
+  const mvLabel = `预计市值 (${mv.source ?? 'unknown'})`;
+  const y3 = [y - 2, y - 1, y];
+  const y2 = [y - 1, y];
+  const rd3 = sum(y3.map((x) => yearOf(f, x).rdExpense));
+  const rev3 = sum(y3.map((x) => yearOf(f, x).revenue));
+  const rd2 = sum(y2.map((x) => yearOf(f, x).rdExpense));
+  const rev2 = sum(y2.map((x) => yearOf(f, x).revenue));
+
+  // STAR 2.1.2
+  const S = T.star.standards;
+  const s1 = S[0]!.alternatives!;
+  const star: StandardResult[] = [
+    standard('star', 'star.1', S[0]!.clause, [
+      [mvCheck(mv, mvLabel, S[0]!.minMarketValueYuan), positive(f, y - 1), positive(f, y), minCheck('netProfitSum2y', '最近两年累计净利润', sum(y2.map((x) => yearOf(f, x).netProfit)), s1[0]!.minNetProfitSumYuan!, fieldsMissing(f, 'netProfit', y2))],
+      [mvCheck(mv, mvLabel, S[0]!.minMarketValueYuan), positive(f, y), minCheck('revenue', '最近一年营业收入', cur.revenue, s1[1]!.minRevenueYuan!, fieldsMissing(f, 'revenue', [y]))],
+    ]),
+    standard('star', 'star.2', S[1]!.clause, [[mvCheck(mv, mvLabel, S[1]!.minMarketValueYuan), minCheck('revenue', '最近一年营业收入', cur.revenue, S[1]!.minRevenueYuan!, fieldsMissing(f, 'revenue', [y])), shareCheck('rdShare3y', '最近三年累计研发投入占累计营业收入比例', rd3, rev3, S[1]!.minRdShare3yPct!, [...fieldsMissing(f, 'rdExpense', y3), ...fieldsMissing(f, 'revenue', y3)])]]),
+    standard('star', 'star.3', S[2]!.clause, [[mvCheck(mv, mvLabel, S[2]!.minMarketValueYuan), minCheck('revenue', '最近一年营业收入', cur.revenue, S[2]!.minRevenueYuan!, fieldsMissing(f, 'revenue', [y])), minCheck('operatingCashFlow3y', '最近三年经营活动现金流量净额累计', sum(y3.map((x) => yearOf(f, x).operatingCashFlow)), S[2]!.minOperatingCashFlow3yYuan!, fieldsMissing(f, 'operatingCashFlow', y3))]]),
+    standard('star', 'star.4', S[3]!.clause, [[mvCheck(mv, mvLabel, S[3]!.minMarketValueYuan), minCheck('revenue', '最近一年营业收入', cur.revenue, S[3]!.minRevenueYuan!, fieldsMissing(f, 'revenue', [y]))]]),
+    standard('star', 'star.5', S[4]!.clause, [[mvCheck(mv, mvLabel, S[4]!.minMarketValueYuan), check({ id: 'qualitative', label: S[4]!.qualitative!, unit: 'bool', actual: null, required: null, met: f.extras.star5Qualitative, detail: f.extras.star5Qualitative === null ? 'officer judgement needed' : `officer judgement: ${f.extras.star5Qualitative ? 'holds' : 'does not hold'}`, needed: f.extras.star5Qualitative === null ? ['star5Qualitative (officer judgement)'] : [] })]]),
+  ];
+
+  // 科创属性 (常规指标: all four; standard 5 applicants are exempt from the revenue test)
+  const K = T.kechuang;
+  const rdShareOk = rd3 !== null && rev3 !== null ? shareAtLeast(rd3, rev3, K.minRdShare3yPct) : null;
+  const rdSumOk = rd3 === null ? null : rd3 >= Y(K.minRdSum3yYuan);
+  const rev3Known = yearOf(f, y - 2).revenue !== null && cur.revenue !== null;
+  // 最近三年营业收入复合增长率 = (revenue_y ÷ revenue_{y-2})^(1/2) − 1 ≥ 25 %  ⇔  revenue_y ≥ 156.25 % of revenue_{y-2}.
+  const cagrOk = rev3Known ? yearOf(f, y - 2).revenue! > 0 && BigInt(cur.revenue!) * 10000n >= 15625n * BigInt(yearOf(f, y - 2).revenue!) : null;
+  const patents = f.extras.mainBusinessInventionPatents;
+  const kechuang: Check[] = [
+    check({ id: 'kcRd', label: `最近三年研发投入占比 ≥ ${K.minRdShare3yPct}% 或累计 ≥ ${K.minRdSum3yYuan / 1e4} 万元`, unit: 'share', actual: rd3 !== null && rev3 ? ratio(rd3, rev3) : null, required: K.minRdShare3yPct / 100, met: or3(rdShareOk, rdSumOk), detail: `R&D ${fmt(rd3)} of revenue ${fmt(rev3)}`, needed: [...fieldsMissing(f, 'rdExpense', y3), ...fieldsMissing(f, 'revenue', y3)] }),
+    shareCheck('kcRdStaff', `研发人员占比 ≥ ${K.minRdStaffPct}%`, cur.rdStaff, cur.employees, K.minRdStaffPct, [...fieldsMissing(f, 'rdStaff', [y]), ...fieldsMissing(f, 'employees', [y])]),
+    check({ id: 'kcPatents', label: `应用于主营业务的发明专利 ≥ ${K.minMainBusinessInventionPatents} 项`, unit: 'count', actual: patents, required: K.minMainBusinessInventionPatents, met: patents === null ? null : patents >= K.minMainBusinessInventionPatents, detail: patents === null ? `registry holds ${f.ipGranted.invention_patent ?? 0} granted invention patent(s); how many serve the main business needs an officer's count` : `${patents} patent(s)`, needed: patents === null ? ['mainBusinessInventionPatents'] : [] }),
+    check({ id: 'kcRevenue', label: `最近三年营业收入复合增长率 ≥ ${K.minRevenueCagr3yPct}% 或最近一年营业收入 ≥ ${K.minLatestRevenueYuan / 1e8} 亿元`, unit: 'yuan', actual: cur.revenue === null ? null : cur.revenue / 100, required: K.minLatestRevenueYuan, met: or3(cagrOk, cur.revenue === null ? null : cur.revenue >= Y(K.minLatestRevenueYuan)), detail: `revenue ${fmt(yearOf(f, y - 2).revenue)} (${y - 2}) → ${fmt(cur.revenue)} (${y})`, needed: fieldsMissing(f, 'revenue', [y - 2, y]) }),
+  ];
+  const kcCore = and3(...kechuang.slice(0, 3).map((c) => c.met));
+  const starReady = or3(
+    and3(or3(...star.slice(0, 4).map((s) => s.met)), kcCore, kechuang[3]!.met),
+    and3(star[4]!.met, kcCore),
+  );
+
+  // BSE 2.1.2 basic + 2.1.3
+  const B = T.bse;
+  const b1 = B.standards[0]!.alternatives!;
+  const roeY = cur.weightedRoeBp;
+  const roePrev = prev.weightedRoeBp;
+  const avgRoe = roeY !== null && roePrev !== null ? (roeY + roePrev) / 2 : null;
+  const neeqOn = f.extras.neeqListedOn;
+  const neeqCutoff = monthsBefore(f.asOf, B.basic.neeqInnovationMonths);
+  const bseBasic: Check[] = [
+    check({ id: 'neeqInnovation12m', label: `新三板连续挂牌满 ${B.basic.neeqInnovationMonths} 个月的创新层公司`, unit: 'bool', actual: null, required: null,
+      met: f.listingStatus !== 'neeq_innovation' ? false : neeqOn === null ? null : neeqOn <= neeqCutoff,
+      detail: f.listingStatus !== 'neeq_innovation' ? `listing status is ${f.listingStatus}` : neeqOn === null ? 'NEEQ listing date unknown' : `listed ${neeqOn}, needs on or before ${neeqCutoff}`,
+      needed: f.listingStatus === 'neeq_innovation' && neeqOn === null ? ['neeqListedOn'] : [] }),
+    minCheck('netAssets', '最近一年期末净资产', netAssets(cur), B.basic.minNetAssetsYuan, [...fieldsMissing(f, 'totalAssets', [y]), ...fieldsMissing(f, 'totalLiabilities', [y])]),
+  ];
+  const revGrowth = cur.revenue !== null && prev.revenue !== null ? (prev.revenue > 0 ? atLeastPercentOf(cur.revenue, prev.revenue, 100 + B.standards[1]!.minRevenueGrowthPct!) : false) : null;
+  const bse: StandardResult[] = [
+    standard('bse', 'bse.1', B.standards[0]!.clause, [
+      [mvCheck(mv, mvLabel, B.standards[0]!.minMarketValueYuan), minCheck(`netProfit[${y - 1}]`, `${y - 1} 净利润`, prev.netProfit, b1[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y - 1])), minCheck(`netProfit[${y}]`, `${y} 净利润`, cur.netProfit, b1[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y])), roeCheck('avgRoe2y', '最近两年加权平均净资产收益率平均', avgRoe, b1[0]!.minAvgRoe2yPct!, fieldsMissing(f, 'weightedRoeBp', y2))],
+      [mvCheck(mv, mvLabel, B.standards[0]!.minMarketValueYuan), minCheck(`netProfit[${y}]`, `${y} 净利润`, cur.netProfit, b1[1]!.minNetProfitLatestYuan!, fieldsMissing(f, 'netProfit', [y])), roeCheck('roe', '最近一年加权平均净资产收益率', roeY, b1[1]!.minRoeLatestPct!, fieldsMissing(f, 'weightedRoeBp', [y]))],
+    ]),
+    standard('bse', 'bse.2', B.standards[1]!.clause, [[
+      mvCheck(mv, mvLabel, B.standards[1]!.minMarketValueYuan),
+      minCheck('avgRevenue2y', '最近两年营业收入平均', rev2 === null ? null : Math.floor(rev2 / 2), B.standards[1]!.minAvgRevenue2yYuan!, fieldsMissing(f, 'revenue', y2)),
+      check({ id: 'revenueGrowth', label: `最近一年营业收入增长率 ≥ ${B.standards[1]!.minRevenueGrowthPct}%`, unit: 'share', actual: cur.revenue !== null && prev.revenue ? ratio(cur.revenue - prev.revenue, prev.revenue) : null, required: B.standards[1]!.minRevenueGrowthPct! / 100, met: revGrowth, detail: `${fmt(prev.revenue)} → ${fmt(cur.revenue)}`, needed: fieldsMissing(f, 'revenue', y2) }),
+      minCheck('operatingCashFlow', '最近一年经营活动现金流量净额为正', cur.operatingCashFlow, 0, fieldsMissing(f, 'operatingCashFlow', [y]), true),
+    ]]),
+    standard('bse', 'bse.3', B.standards[2]!.clause, [[mvCheck(mv, mvLabel, B.standards[2]!.minMarketValueYuan), minCheck('revenue', '最近一年营业收入', cur.revenue, B.standards[2]!.minRevenueYuan!, fieldsMissing(f, 'revenue', [y])), shareCheck('rdShare2y', '最近两年研发投入合计占营业收入合计比例', rd2, rev2, B.standards[2]!.minRdShare2yPct!, [...fieldsMissing(f, 'rdExpense', y2), ...fieldsMissing(f, 'revenue', y2)])]]),
+    standard('bse', 'bse.4', B.standards[3]!.clause, [[mvCheck(mv, mvLabel, B.standards[3]!.minMarketValueYuan), minCheck('rdSum2y', '最近两年研发投入合计', rd2, B.standards[3]!.minRdSum2yYuan!, fieldsMissing(f, 'rdExpense', y2))]]),
+  ];
+  const bseReady = and3(...bseBasic.map((c) => c.met), or3(...bse.map((s) => s.met)));
+
+  // NEEQ innovation layer
+  const N = T.neeqInnovation.standards;
+  const shareCap = cur.shareCapital;
+  const capNeeded = fieldsMissing(f, 'shareCapital', [y]);
+  const since24m = monthsBefore(f.asOf, 24);
+  const placements = f.rounds.filter((r) => r.date > since24m && r.date <= f.asOf);
+  const placementsSum = placements.reduce((s, r) => s + r.amount, 0);
+  const placementMvKnown = placements.every((r) => r.postMoney !== null);
+  const rev0 = yearOf(f, y - 2).revenue;
+  const cagr2 = cur.revenue !== null && rev0 !== null && prev.revenue !== null
+    ? rev0 > 0 && cur.revenue > prev.revenue && prev.revenue > rev0 && atLeastPercentOf(cur.revenue, rev0, 169)
+    : null;
+  const neeqBasic: Check[] = [minCheck('netAssetsNonNegative', '最近一年期末净资产不为负值', netAssets(cur), 0, [...fieldsMissing(f, 'totalAssets', [y]), ...fieldsMissing(f, 'totalLiabilities', [y])])];
+  const neeq: StandardResult[] = [
+    standard('neeq_innovation', 'neeq_innovation.1', N[0]!.clause, [[
+      minCheck(`netProfit[${y - 1}]`, `${y - 1} 净利润`, prev.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y - 1])),
+      minCheck(`netProfit[${y}]`, `${y} 净利润`, cur.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y])),
+      roeCheck('avgRoe2y', '最近两年加权平均净资产收益率平均', avgRoe, N[0]!.minAvgRoe2yPct!, fieldsMissing(f, 'weightedRoeBp', y2)),
+      capCheck(shareCap, capNeeded, N[0]!.minShareCapitalYuan!),
+    ]]),
+    standard('neeq_innovation', 'neeq_innovation.2', N[1]!.clause, [[
+      minCheck('avgRevenue2y', '最近两年营业收入平均', rev2 === null ? null : Math.floor(rev2 / 2), N[1]!.minAvgRevenue2yYuan!, fieldsMissing(f, 'revenue', y2)),
+      check({ id: 'revenueCagr2y', label: `营业收入持续增长且年均复合增长率 ≥ ${N[1]!.minRevenueCagr2yPct}%`, unit: 'share', actual: cur.revenue !== null && rev0 ? Math.round((Math.sqrt(cur.revenue / rev0) - 1) * 10000) / 10000 : null, required: N[1]!.minRevenueCagr2yPct! / 100, met: cagr2, detail: `${fmt(rev0)} → ${fmt(prev.revenue)} → ${fmt(cur.revenue)}`, needed: fieldsMissing(f, 'revenue', y3) }),
+      capCheck(shareCap, capNeeded, N[1]!.minShareCapitalYuan!),
+    ]]),
+    standard('neeq_innovation', 'neeq_innovation.3', N[2]!.clause, [[
+      minCheck('rdSum2y', '最近两年研发投入累计', rd2, N[2]!.minRdSum2yYuan!, fieldsMissing(f, 'rdExpense', y2)),
+      minCheck('placements24m', '24个月内定向发行融资累计 (registry rounds)', placementsSum, N[2]!.minPlacements24mYuan!, []),
+      check({ id: 'placementMarketValue', label: `每次发行市值 ≥ ${N[2]!.minPlacementMarketValueYuan! / 1e8} 亿元`, unit: 'yuan', actual: placements.length && placementMvKnown ? Math.min(...placements.map((r) => r.postMoney!)) / 100 : null, required: N[2]!.minPlacementMarketValueYuan!, met: placements.length === 0 ? false : placementMvKnown ? placements.every((r) => r.postMoney! >= Y(N[2]!.minPlacementMarketValueYuan!)) : null, detail: `${placements.length} round(s) in 24 months`, needed: placementMvKnown ? [] : ['postMoney of each round in the last 24 months'] }),
+    ]]),
+    standard('neeq_innovation', 'neeq_innovation.4', N[3]!.clause, [[
+      mvCheck(mv, mvLabel, N[3]!.minMarketValueYuan!), capCheck(shareCap, capNeeded, N[3]!.minShareCapitalYuan!),
+      check({ id: 'trading', label: N[3]!.tradingConditions!, unit: 'bool', actual: null, required: null, met: null, detail: 'trading data is not in the registry', needed: ['NEEQ trading data (market makers or auction volume)'] }),
+    ]]),
+  ];
+  const neeqReady = and3(...neeqBasic.map((c) => c.met), or3(...neeq.map((s) => s.met)));
+
+  const boards: BoardResult[] = [
+    { board: 'star', reference: T.star.reference, basic: kechuang, standards: star, ready: starReady },
+    { board: 'bse', reference: T.bse.reference, basic: bseBasic, standards: bse, ready: bseReady },
+    { board: 'neeq_innovation', reference: T.neeqInnovation.reference, basic: neeqBasic, standards: neeq, ready: neeqReady },
+  ];
+  const all = boards.flatMap((b) => b.standards);
+  const unmet = all.filter((s) => s.met !== true);
+  const nearestStd = unmet.length ? unmet.reduce((a, b) => (b.gap < a.gap ? b : a)) : null;
+  return {
+    marketValue: mv,
+    boards,
+    met: all.filter((s) => s.met === true).map((s) => ({ board: s.board, standard: s.id, clause: s.clause })),
+    ready: boards.filter((b) => b.ready === true).map((b) => b.board),
+    nearest: nearestStd ? { board: nearestStd.board, standard: nearestStd.id, clause: nearestStd.clause, gap: nearestStd.gap, missing: nearestStd.missing } : null,
+    needed: [...new Set(all.flatMap((s) => s.missing.flatMap((m) => m.needed)))],
+  };
+}

@@ -1,0 +1,185 @@
+// Dashboards (issue #8): each panel is one request reading stored snapshots or a small indexed query, so a panel
+// answers in milliseconds on a million loans; drill-down lists the loans behind a number with their standing on
+// the snapshot's date.
+import { sql } from 'kysely';
+import type { Database } from '../../db/connect';
+import { todayInShanghai } from '../../platform/dates';
+import { badRequest, notFound } from '../../platform/errors';
+import { fenToYuan } from '../../platform/money';
+import type { ActorContext, Principal } from '../../platform/principal';
+import { funnelJson, funnelReport } from '../application/funnel';
+import { assessBanks } from '../assessment/assessment.service';
+import { enterpriseMatches } from '../matching/matching.service';
+import { standingCtes } from '../loan/standing.repository';
+import { alertCounts } from './alerts.service';
+import { subsidiesByMeasure, tableExists } from './indicators.repository';
+import type { Indicators } from './indicators.service';
+import { riskPoolFigures } from './risk-pool.source';
+import { latestIndicators, reportedSeries } from './snapshots.service';
+
+type Ctx = ActorContext & { principal: Principal };
+
+export const OFFICE_PANELS = ['summary', 'trend', 'funnel', 'sla', 'alerts', 'subsidies', 'pools'] as const;
+export type OfficePanel = (typeof OFFICE_PANELS)[number];
+
+const trendPoint = (asOf: string, d: Pick<Indicators, 'outstanding' | 'nplOutstanding' | 'nplRatio' | 'borrowers' | 'loans' | 'firstTimeBorrowers'>) => ({
+  asOf, outstanding: d.outstanding, nplOutstanding: d.nplOutstanding, nplRatio: d.nplRatio, borrowers: d.borrowers, loans: d.loans, firstTimeBorrowers: d.firstTimeBorrowers,
+});
+
+/** One panel of the office overview. */
+export async function officePanel(db: Database, ctx: Ctx, panel: OfficePanel) {
+  const today = todayInShanghai();
+  switch (panel) {
+    case 'summary': {
+      const latest = await latestIndicators(db);
+      return { kind: latest?.kind ?? null, indicators: latest?.data ?? null };
+    }
+    case 'trend': {
+      const series = await reportedSeries(db, { months: 24 });
+      return { points: series.map((s) => trendPoint(s.as_of, s.data)) };
+    }
+    case 'funnel':
+      return funnelJson(await funnelReport(db, { year: Number(today.slice(0, 4)), by: 'district' }));
+    case 'sla': {
+      const r = await sql<{ code: string; name: string; line_days: number; n: number }>`
+        select o.code, o.name, w.line_days, count(*)::int as n
+        from application_sla_warnings w join organizations o on o.id = w.bank_org_id
+        where w.resolved_at is null group by o.code, o.name, w.line_days order by o.code, w.line_days`.execute(db);
+      return { items: r.rows.map((x) => ({ bank: x.code, bankName: x.name, lineDays: x.line_days, unresolved: x.n })) };
+    }
+    case 'alerts': {
+      const r = await sql<{ rule: string; severity: string; n: number }>`
+        select rule, severity, count(*)::int as n from alerts where status <> 'resolved' group by rule, severity order by rule, severity`.execute(db);
+      return { byRule: r.rows, inbox: await alertCounts(db, ctx) };
+    }
+    case 'subsidies': {
+      const rows = await subsidiesByMeasure(db, today);
+      return {
+        year: Number(today.slice(0, 4)),
+        items: rows.map((s) => ({ measure: s.measure, allocated: s.allocated === null ? null : fenToYuan(s.allocated), determined: fenToYuan(s.determined_amount), paid: fenToYuan(s.paid_amount) })),
+      };
+    }
+    case 'pools': {
+      const pools = await riskPoolFigures(db, today);
+      return { items: pools.map((p) => ({ id: p.poolId, pool: p.pool, name: p.name, balance: fenToYuan(p.balanceFen), netLoss: fenToYuan(p.netLossFen), enrolledPrincipal: fenToYuan(p.enrolledPrincipalFen), lossRate: p.lossRate, nplTolerance: p.nplTolerance })) };
+    }
+  }
+}
+
+async function bankOf(db: Database, p: Principal, code: string | undefined) {
+  if (p.role === 'institution_user') {
+    const own = await db.selectFrom('organizations').select(['id', 'code', 'name', 'kind']).where('id', '=', p.organizationId).executeTakeFirstOrThrow();
+    if (code && code !== own.code) throw notFound('bank');
+    return own;
+  }
+  if (!code) throw badRequest([{ path: 'query.bank', message: 'office staff name the bank (its code)' }]);
+  const b = await db.selectFrom('organizations').select(['id', 'code', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
+  if (!b) throw notFound('bank');
+  return b;
+}
+
+/** A bank's dashboard: its portfolio (its row of the stored indicators and its trend), inbox, SLA warnings, assessment. */
+export async function bankDashboard(db: Database, ctx: Ctx, q: { bank?: string | undefined }) {
+  const bank = await bankOf(db, ctx.principal, q.bank);
+  const latest = await latestIndicators(db);
+  const own = (d: Indicators | undefined) => (d?.byBank as unknown as ({ bank: string | null } & Record<string, unknown>)[] | undefined)?.find((r) => r.bank === bank.code) ?? null;
+  const series = await reportedSeries(db, { months: 24 });
+  const warnings = await sql<{ line_days: number; n: number }>`
+    select line_days, count(*)::int as n from application_sla_warnings where bank_org_id = ${bank.id} and resolved_at is null group by line_days order by line_days`.execute(db);
+  const alerts = await sql<{ rule: string; severity: string; n: number }>`
+    select rule, severity, count(*)::int as n from alerts where owner_org_id = ${bank.id} and status <> 'resolved' group by rule, severity order by rule`.execute(db);
+  const year = Number(todayInShanghai().slice(0, 4));
+  const assessment = bank.kind === 'bank' ? (await assessBanks(db, ctx, { year })).banks.find((b) => b.bank === bank.code) ?? null : null;
+  return {
+    bank: { code: bank.code, name: bank.name },
+    asOf: latest?.data.asOf ?? null,
+    portfolio: own(latest?.data),
+    trend: series.map((s) => ({ asOf: s.as_of, ...(own(s.data) ?? { outstanding: 0, nplOutstanding: 0, nplRatio: null, borrowers: 0, loans: 0 }) })),
+    slaWarnings: warnings.rows.map((w) => ({ lineDays: w.line_days, unresolved: w.n })),
+    alerts: alerts.rows,
+    assessment: assessment ? { year, total: assessment.total, indicators: assessment.indicators } : null,
+  };
+}
+
+/** An enterprise's dashboard: its applications, consents, subsidy claims, evaluations and what it could apply for next. */
+export async function enterpriseDashboard(db: Database, ctx: Ctx, q: { enterpriseId?: string | undefined }) {
+  const p = ctx.principal;
+  const id = p.role === 'enterprise_user' ? p.enterpriseId : q.enterpriseId;
+  if (!id) throw badRequest([{ path: 'query.enterpriseId', message: 'office staff name the enterprise' }]);
+  if (p.role === 'enterprise_user' && q.enterpriseId && q.enterpriseId !== p.enterpriseId) throw notFound('enterprise');
+  const ent = await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).where('id', '=', id).executeTakeFirst();
+  if (!ent) throw notFound('enterprise');
+  const applications = await db.selectFrom('applications').leftJoin('products', 'products.id', 'applications.product_id')
+    .select(['applications.id', 'applications.application_no', 'applications.status', 'applications.requested_amount', 'applications.submitted_on', 'products.name as product_name'])
+    .where('applications.enterprise_id', '=', id).orderBy('applications.created_at', 'desc').limit(20).execute();
+  const consents = await db.selectFrom('consents').innerJoin('organizations', 'organizations.id', 'consents.institution_org_id')
+    .select(['consents.id', 'organizations.name as institution', 'consents.clusters', 'consents.expires_on', 'consents.revoked_at'])
+    .where('consents.enterprise_id', '=', id).orderBy('consents.granted_at', 'desc').limit(20).execute();
+  const claims = await db.selectFrom('subsidy_claims').select(['id', 'number', 'measure', 'status', 'amount', 'event_date'])
+    .where('enterprise_id', '=', id).orderBy('created_at', 'desc').limit(20).execute();
+  let evaluations: { kind: string; year: number; score: string | null; eligible: boolean | null; result: unknown }[] = [];
+  if (await tableExists(db, 'enterprise_evaluations')) {
+    const r = await sql<{ kind: string; year: number; score: string | null; eligible: boolean | null; result: unknown }>`
+      select distinct on (kind) kind, year, score::text as score, eligible, result from enterprise_evaluations where enterprise_id = ${id} order by kind, year desc`.execute(db);
+    evaluations = r.rows;
+  }
+  const matches = await enterpriseMatches(db, ctx, id, { qualifiedOnly: true });
+  return {
+    enterprise: ent,
+    applications: applications.map((a) => ({ id: a.id, applicationNo: a.application_no, status: a.status, product: a.product_name, requestedAmount: a.requested_amount === null ? null : fenToYuan(a.requested_amount), submittedOn: a.submitted_on })),
+    consents: consents.map((c) => ({ id: c.id, institution: c.institution, clusters: c.clusters, expiresOn: c.expires_on, active: c.revoked_at === null && c.expires_on >= todayInShanghai() })),
+    claims: claims.map((c) => ({ id: c.id, number: c.number, measure: c.measure, status: c.status, amount: c.amount === null ? null : fenToYuan(c.amount), eventDate: c.event_date })),
+    evaluations,
+    nextProducts: matches.items.slice(0, 5).map((m) => ({ code: m.product.code, name: m.product.name, type: m.product.type, owner: m.product.owner.name, policyProduct: m.product.policyProduct })),
+  };
+}
+
+export interface DrilldownQuery {
+  asOf: string;
+  bank?: string | undefined;
+  product?: string | undefined;
+  district?: string | undefined;
+  street?: string | undefined;
+  sector?: string | undefined;
+  class?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The loans behind a number: the loans outstanding on asOf in a slice (bank, product, district, street, sector;
+ * optionally a class), with their standing on that date. Banks see only their own loans.
+ */
+export async function drilldownLoans(db: Database, ctx: Ctx, q: DrilldownQuery) {
+  const p = ctx.principal;
+  const conds = [sql`s.outstanding > 0`];
+  if (p.role === 'institution_user') conds.push(sql`l.bank_org_id = ${p.organizationId}::uuid`);
+  if (q.bank) conds.push(sql`l.bank_org_id = (select id from organizations where code = ${q.bank})`);
+  if (q.product === '') conds.push(sql`l.product_id is null`);
+  else if (q.product) conds.push(sql`l.product_id = (select id from products where code = ${q.product})`);
+  if (q.district) conds.push(sql`e.district = ${q.district}`);
+  if (q.street !== undefined) conds.push(q.street === '' ? sql`e.street is null` : sql`e.street = ${q.street}`);
+  if (q.sector) conds.push(sql`e.sector = ${q.sector}`);
+  if (q.class === 'npl') conds.push(sql`s.final_class in ('substandard','doubtful','loss')`);
+  else if (q.class) conds.push(sql`s.final_class = ${q.class}`);
+  const bankFilter = p.role === 'institution_user' ? { bankOrgId: p.organizationId } : q.bank ? { bankCode: q.bank } : {};
+  const r = await sql<{ id: string; loan_no: string; enterprise_id: string; enterprise: string; bank: string; product: string | null; start_date: string; principal: string; outstanding: string; dpd: number; final_class: string; total: number }>`
+    with ${standingCtes(q.asOf, bankFilter)}
+    select l.id, l.loan_no, l.enterprise_id, e.name as enterprise, o.code as bank, pr.code as product, l.start_date::text, l.principal::text,
+      s.outstanding::text, s.dpd, s.final_class, count(*) over ()::int as total
+    from standing s join loans l on l.id = s.loan_id join enterprises e on e.id = l.enterprise_id join organizations o on o.id = l.bank_org_id
+    left join products pr on pr.id = l.product_id
+    where ${sql.join(conds, sql` and `)}
+    order by s.outstanding desc, l.loan_no
+    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(db);
+  return {
+    asOf: q.asOf,
+    total: r.rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: r.rows.map((x) => ({
+      id: x.id, loanNo: x.loan_no, enterpriseId: x.enterprise_id, enterprise: x.enterprise, bank: x.bank, product: x.product, startDate: x.start_date,
+      principal: fenToYuan(Number(x.principal)), outstanding: fenToYuan(Number(x.outstanding)), dpd: x.dpd, finalClass: x.final_class,
+    })),
+  };
+}

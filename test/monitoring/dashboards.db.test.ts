@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeMonthEnd } from '../../src/server/modules/monitoring/snapshots.service';
+import { createTestContext, type FixtureUser, type TestContext } from '../helpers/app';
+import { createPool } from '../risk-pool/helpers';
+import { seedPortfolio } from './fixtures';
+
+let ctx: TestContext;
+const sys = { principal: null, requestId: null, systemActor: 'test' };
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedPortfolio(ctx);
+  await storeMonthEnd(ctx.db, sys, '2025-05-31');
+  await storeMonthEnd(ctx.db, sys, '2025-06-30');
+});
+afterAll(async () => ctx?.close());
+
+const get = async (user: FixtureUser, url: string, status = 200) => {
+  const r = await ctx.as(user, { method: 'GET', url: `/api/v1${url}` });
+  expect(r.statusCode, r.body.slice(0, 300)).toBe(status);
+  return r.json();
+};
+
+describe('dashboards', () => {
+  it('office summary reads the freshest stored indicators; the trend the reported month ends', async () => {
+    const s = await get('officer', '/monitoring/dashboard/office/summary');
+    expect(s).toMatchObject({ kind: 'month_end', indicators: { asOf: '2025-06-30', outstanding: 1_560_000 } });
+    const t = await get('auditor', '/monitoring/dashboard/office/trend');
+    // 05-31: L1 had no report yet (its principal 1,000,000), so 200,000 more than on 06-30
+    expect(t.points.map((p: { asOf: string; outstanding: number }) => [p.asOf, p.outstanding])).toEqual([['2025-05-31', 1_760_000], ['2025-06-30', 1_560_000]]);
+    expect((await get('officer', '/monitoring/dashboard/office/alerts')).inbox).toEqual({ unresolved: 0, critical: 0, unread: 0 });
+    expect((await get('officer', '/monitoring/dashboard/office/nope', 400)).issues[0].path).toContain('panel');
+  });
+
+  it('a bank sees its own portfolio, trend and assessment, and no other bank', async () => {
+    const d = await get('bank', '/monitoring/dashboard/bank');
+    expect(d.bank).toEqual({ code: 'BANK1', name: '测试银行' });
+    expect(d.portfolio).toMatchObject({ bank: 'BANK1', outstanding: 1_200_000, nplOutstanding: 400_000 });
+    expect(d.trend).toHaveLength(2);
+    expect(d.assessment).toMatchObject({ total: expect.any(Number) });
+    await get('bank', '/monitoring/dashboard/bank?bank=BANK2', 404);
+    expect((await get('officer', '/monitoring/dashboard/bank?bank=BANK2')).portfolio).toMatchObject({ outstanding: 360_000 });
+    expect((await get('officer', '/monitoring/dashboard/bank', 400)).issues[0].path).toBe('query.bank');
+  });
+
+  it('drill-down lists the loans behind a number with their standing on that date; a bank only its own', async () => {
+    const npl = await get('officer', '/monitoring/drilldown/loans?asOf=2025-06-30&class=npl');
+    expect(npl).toMatchObject({ total: 1, items: [{ loanNo: 'L2', outstanding: 400_000, dpd: 100, finalClass: 'substandard', bank: 'BANK1' }] });
+    const a = await get('officer', '/monitoring/drilldown/loans?asOf=2025-06-30&sector=人工智能');
+    expect(a.items.map((l: { loanNo: string }) => l.loanNo)).toEqual(['L1', 'L3']);
+    const noProduct = await get('officer', '/monitoring/drilldown/loans?asOf=2025-06-30&product=');
+    expect(noProduct.items.map((l: { loanNo: string }) => l.loanNo)).toEqual(['L3', 'L6']);
+    const mine = await get('bank', '/monitoring/drilldown/loans?asOf=2025-06-30');
+    expect(mine.items.map((l: { loanNo: string }) => l.loanNo)).toEqual(['L1', 'L2']);
+    expect((await get('bank', '/monitoring/drilldown/loans?asOf=2025-06-30&bank=BANK2')).total).toBe(0);
+  });
+
+  it('an enterprise sees its own dashboard; another enterprise\'s is a 404', async () => {
+    const d = await get('entA', '/monitoring/dashboard/enterprise');
+    expect(d.enterprise.name).toBe('甲科技有限公司');
+    expect(d).toMatchObject({ applications: [], consents: [], claims: [] });
+    expect(Array.isArray(d.nextProducts)).toBe(true);
+    await get('entA', `/monitoring/dashboard/enterprise?enterpriseId=${ctx.ids.enterpriseB}`, 404);
+    expect((await get('officer', `/monitoring/dashboard/enterprise?enterpriseId=${ctx.ids.enterpriseB}`)).enterprise.name).toBe('乙生物医药有限公司');
+  });
+
+  it('pools: each pool\'s balance as of a date in the indicators; balance and loss rate on the office panel', async () => {
+    await createPool(ctx, { code: 'RP1', name: '测试资金池' }, 1_000_000);
+    const before = await get('officer', '/monitoring/indicators?asOf=2025-01-14');
+    expect(before.riskPools).toEqual([{ pool: 'RP1', name: '测试资金池', balance: 0 }]);
+    const after = await get('officer', '/monitoring/indicators?asOf=2025-06-30');
+    expect(after.riskPools).toEqual([{ pool: 'RP1', name: '测试资金池', balance: 1_000_000 }]);
+    const panel = await get('officer', '/monitoring/dashboard/office/pools');
+    expect(panel.items).toEqual([expect.objectContaining({ pool: 'RP1', balance: 1_000_000, lossRate: null })]);
+  });
+});
