@@ -1,9 +1,8 @@
-import { DeleteOutlined, EditOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { eventApi, type EventImportReport, type EventInput, type EventItem } from '../../api/assessment';
+import { eventApi, type EventInput, type EventItem } from '../../api/assessment';
 import { institutionApi } from '../../api/financing';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/roles';
@@ -13,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalForm } from '../../components/ModalForm';
 import { useApi } from '../../components/useApi';
 import { todayShanghai } from '../application/labels';
-import { ImportReport } from '../enterprise/ImportPage';
+import { FileImport } from '../../components/FileImport';
 
 interface FormValues {
   heldOn: string;
@@ -30,30 +29,6 @@ const toInput = (v: FormValues): EventInput => ({
 /** Upload of the stations' event reports (date,title,bank_code,station,attendees) with the imports' error table. */
 function EventImport({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
-  const [dryRun, setDryRun] = useState(false);
-  const [skipInvalid, setSkipInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ value: EventImportReport; dryRun: boolean } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit() {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const value = await eventApi.import(file, { dryRun, skipInvalid });
-      setResult({ value, dryRun });
-      if (!dryRun && value.imported > 0) onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <div data-testid="event-import">
       <Typography.Paragraph type="secondary">
@@ -61,44 +36,18 @@ function EventImport({ onDone }: { onDone: () => void }) {
         <br />
         <code>{t('event.importColumns')}</code>
       </Typography.Paragraph>
-      <Upload.Dragger
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        maxCount={1}
-        fileList={fileList}
-        beforeUpload={(picked) => {
-          setFile(picked);
-          setFileList([{ uid: picked.uid, name: picked.name, status: 'done', size: picked.size }]);
-          setResult(null);
-          return false;
-        }}
-        onRemove={() => {
-          setFile(null);
-          setFileList([]);
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.pick')}</p>
-      </Upload.Dragger>
-      <Space orientation="vertical" style={{ margin: '16px 0' }}>
-        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>{t('import.dryRun')}</Checkbox>
-        <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>{t('import.skipInvalid')}</Checkbox>
-        <Button type="primary" onClick={submit} loading={busy} disabled={!file} data-testid="event-import-submit">
-          {file ? t('import.submit') : t('import.noFile')}
-        </Button>
-      </Space>
-      <ErrorAlert error={error} />
-      {result && (
-        <>
-          <ImportReport result={result.value} dryRun={result.dryRun} />
-          {!result.dryRun && (
+      <FileImport
+        testIdPrefix="event-import"
+        run={(file, options) => eventApi.import(file, options)}
+        onImported={onDone}
+        details={(result, dryRun) =>
+          !dryRun && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="event-import-counts">
-              {t('event.importCounts', { created: result.value.created, updated: result.value.updated, unchanged: result.value.unchanged })}
+              {t('event.importCounts', { created: result.created, updated: result.updated, unchanged: result.unchanged })}
             </Typography.Paragraph>
-          )}
-        </>
-      )}
+          )
+        }
+      />
     </div>
   );
 }
