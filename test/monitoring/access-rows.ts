@@ -52,4 +52,5 @@ export const MONITORING_ROWS: MonitoringRow[] = [
     expect: only({ admin: 200, officer: 200, auditor: 200, entA: 200, entB: 404 }),
   },
   { method: 'GET', route: '/api/v1/monitoring/drilldown/loans', prepare: () => ({ url: '/api/v1/monitoring/drilldown/loans?asOf=2025-06-30' }), expect: monitoringInbox },
+  { method: 'GET', route: '/api/v1/monitoring/drilldown/applications', prepare: () => ({ url: '/api/v1/monitoring/drilldown/applications?year=2025&stage=approved' }), expect: staffRead },
 ];

@@ -2,12 +2,13 @@ import { actor, type App, type Deps } from '../../platform/http';
 import { todayInShanghai } from '../../platform/dates';
 import type { Access } from '../../platform/principal';
 import { runAlertRules } from './alert-run.service';
+import { drilldownApplications } from './application-drilldown.service';
 import { alertCounts, changeAlert, getAlert, listAlerts, listRules, markRead, setThreshold } from './alerts.service';
 import { bankDashboard, drilldownLoans, enterpriseDashboard, officePanel } from './dashboards.service';
 import { indicatorTables } from './indicator-tables';
 import { computeIndicators } from './indicators.service';
 import {
-  acknowledgeBody, alertListQuery, bankDashboardQuery, drilldownQuery, enterpriseDashboardQuery, officePanelParams, alertParams, indicatorsQuery, resolveBody, ruleParams, runAlertsBody, snapshotParams, snapshotQuery, snapshotsQuery,
+  acknowledgeBody, alertListQuery, applicationDrilldownQuery, bankDashboardQuery, drilldownQuery, enterpriseDashboardQuery, officePanelParams, alertParams, indicatorsQuery, resolveBody, ruleParams, runAlertsBody, snapshotParams, snapshotQuery, snapshotsQuery,
   takeSnapshotBody, thresholdBody,
 } from './monitoring.schemas';
 import { getSnapshot, listSnapshots, storeMonthEnd } from './snapshots.service';
@@ -109,4 +110,9 @@ export async function monitoringRoutes(app: App, { db }: Deps) {
     config: { access: INBOX },
     schema: { tags, summary: 'The loans behind a number: outstanding on asOf in a slice, with their standing on that date (banks: their own)', querystring: drilldownQuery },
   }, async (request) => drilldownLoans(db, actor(request), request.query));
+
+  app.get('/monitoring/drilldown/applications', {
+    config: { access: STAFF_READ },
+    schema: { tags, summary: 'The applications behind a funnel number: submitted in the year at a stage (applications, recommended, deferred, approved), by district or last-recommended bank', querystring: applicationDrilldownQuery },
+  }, async (request) => drilldownApplications(db, request.query));
 }

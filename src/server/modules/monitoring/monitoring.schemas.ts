@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../../platform/dates';
 import { pageQuery } from '../../platform/http';
 import { RULE_NAMES } from './alert-rules';
+import { FUNNEL_STAGES } from './application-drilldown.service';
 
 const date = (what: string) => z.string().refine(isCalendarDate, `${what} must be a calendar date YYYY-MM-DD`);
 
@@ -50,4 +51,12 @@ export const drilldownQuery = z.strictObject({
   street: z.string().trim().max(100).optional(),
   sector: z.string().trim().max(50).optional(),
   class: z.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss', 'npl']).optional(),
+});
+export const applicationDrilldownQuery = z.strictObject({
+  ...pageQuery,
+  year: z.coerce.number().int().min(2000).max(2100),
+  stage: z.enum(FUNNEL_STAGES, { message: `stage must be one of ${FUNNEL_STAGES.join(', ')}` }),
+  district: z.string().trim().min(1).max(50).optional(),
+  /** The bank last recommended to (its code); empty for applications never recommended. */
+  bank: z.string().trim().max(50).optional(),
 });
