@@ -1,15 +1,37 @@
-import { LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import { BellOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { DemoBanner } from '../components/DemoBanner';
+import { AlertCountsProvider, useAlertCounts } from '../features/monitoring/alertCounts';
 import { useUser, useAuth } from './auth';
 import { useI18n } from './i18n';
 import { menuFor, selectedMenuKey } from './menu';
+import { can } from './roles';
 
 const { Header, Sider, Content } = Layout;
 
 export function AppLayout() {
+  const user = useUser();
+  return (
+    <AlertCountsProvider enabled={can(user, 'monitoring.alerts')}>
+      <Shell />
+    </AlertCountsProvider>
+  );
+}
+
+/** The unread alerts of the caller's inbox (menu and header); the data attribute carries the number for tests. */
+function UnreadBadge({ size }: { size?: 'small' }) {
+  const { counts } = useAlertCounts();
+  const unread = counts?.unread ?? 0;
+  return (
+    <span data-testid="alerts-unread" data-count={counts ? unread : ''}>
+      <Badge count={unread} size={size} overflowCount={999} />
+    </span>
+  );
+}
+
+function Shell() {
   const user = useUser();
   const { signOut } = useAuth();
   const { t, language, setLanguage } = useI18n();
@@ -42,7 +64,16 @@ export function AppLayout() {
           items={entries.map((entry) => ({
             key: entry.key,
             icon: entry.icon,
-            label: <span data-testid={`menu-${entry.key}`}>{t(entry.label)}</span>,
+            label: (
+              <span data-testid={`menu-${entry.key}`}>
+                {t(entry.label)}
+                {entry.badge === 'alerts' && (
+                  <span style={{ marginInlineStart: 8 }}>
+                    <UnreadBadge size="small" />
+                  </span>
+                )}
+              </span>
+            ),
             onClick: () => navigate(entry.path),
           }))}
         />
@@ -59,6 +90,7 @@ export function AppLayout() {
           }}
         >
           <Space size="middle" wrap>
+            {can(user, 'monitoring.alerts') && <AlertsBell onOpen={() => navigate('/monitoring/alerts?status=unresolved')} title={t('nav.monAlerts')} />}
             <Space size={4} data-testid="current-user">
               <UserOutlined />
               <Typography.Text strong>{user.displayName}</Typography.Text>
@@ -95,5 +127,14 @@ export function AppLayout() {
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+function AlertsBell({ onOpen, title }: { onOpen: () => void; title: string }) {
+  const { counts } = useAlertCounts();
+  return (
+    <Badge count={counts?.unread ?? 0} overflowCount={999} data-testid="alerts-bell-badge">
+      <Button icon={<BellOutlined />} title={title} aria-label={title} data-testid="alerts-bell" onClick={onOpen} />
+    </Badge>
   );
 }

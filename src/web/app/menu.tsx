@@ -16,6 +16,7 @@ import { financingMenuEntries } from './menu.financing';
 import { riskPoolMenuEntries } from './menu.riskPool';
 import { listingMenuEntries } from './menu.listing';
 import { loanMenuEntries } from './menu.loan';
+import { monitoringMenuEntries } from './menu.monitoring';
 import { subsidyMenuEntries } from './menu.subsidy';
 import { evaluationMenuEntries } from './menu.evaluation';
 import { can } from './roles';
@@ -25,11 +26,14 @@ export interface MenuEntry {
   path: string;
   label: MessageKey;
   icon: ReactNode;
+  /** A count shown beside the label (the alert inbox's unread alerts). */
+  badge?: 'alerts';
 }
 
 /** The side menu for a signed-in user; docs/web.md has the same table in prose. */
 export function menuFor(user: User): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> }];
+  entries.push(...monitoringMenuEntries(user));
   if (user.role === 'enterprise_user' && user.enterpriseId) {
     entries.push({
       key: 'my-enterprise',

@@ -5,6 +5,7 @@ import { assessmentEn } from './messages.assessment.en';
 import { financingEn } from './messages.financing.en';
 import { riskPoolEn } from './messages.riskPool.en';
 import { loanEn } from './messages.loan.en';
+import { monitoringEn } from './messages.monitoring.en';
 import { subsidyEn } from './messages.subsidy.en';
 
 // Typed against the Chinese table, so a missing or stray key is a compile error.
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...assessmentEn,
   ...evaluationEn,
   ...loanEn,
+  ...monitoringEn,
   'app.name': 'Sci-Tech Finance Service Platform',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

@@ -4,6 +4,7 @@ import { financingCapabilities, type FinancingCapability } from './roles.financi
 import { riskPoolCapabilities, type RiskPoolCapability } from './roles.riskPool';
 import { listingCapabilities, type ListingCapability } from './roles.listing';
 import { loanCapabilities, type LoanCapability } from './roles.loan';
+import { monitoringCapabilities, type MonitoringCapability } from './roles.monitoring';
 
 // What each role may reach in the UI. The server decides for real (scoping is a 404 there);
 // this only keeps menus and buttons honest.
@@ -20,7 +21,8 @@ export type Capability =
   | RiskPoolCapability
   | ListingCapability
   | AssessmentCapability
-  | LoanCapability;
+  | LoanCapability
+  | MonitoringCapability;
 
 const capabilities: Record<Role, readonly Capability[]> = {
   admin: [
@@ -48,7 +50,8 @@ export function can(user: User | null, capability: Capability): boolean {
       (riskPoolCapabilities[user.role] as readonly Capability[]).includes(capability) ||
       (listingCapabilities[user.role] as readonly Capability[]).includes(capability) ||
       (assessmentCapabilities[user.role] as readonly Capability[]).includes(capability) ||
-      (loanCapabilities[user.role] as readonly Capability[]).includes(capability))
+      (loanCapabilities[user.role] as readonly Capability[]).includes(capability) ||
+      (monitoringCapabilities[user.role] as readonly Capability[]).includes(capability))
   );
 }
 

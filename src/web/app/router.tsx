@@ -9,6 +9,7 @@ import { financingRoutes } from './routes.financing';
 import { riskPoolRoutes } from './routes.riskPool';
 import { listingRoutes } from './routes.listing';
 import { loanRoutes } from './routes.loan';
+import { monitoringRoutes } from './routes.monitoring';
 import { subsidyRoutes } from './routes.subsidy';
 import { evaluationRoutes } from './routes.evaluation';
 
@@ -107,6 +108,7 @@ export const router = createBrowserRouter([
       ...assessmentRoutes,
       ...evaluationRoutes,
       ...loanRoutes,
+      ...monitoringRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },
