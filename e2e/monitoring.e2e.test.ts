@@ -95,6 +95,27 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
     const stored = await api.call<{ data: Indicators }>('GET', `/monitoring/snapshots/${monthEnd}`);
     expect(Number(await overview.indicator('loans'))).toBe(stored.data.loans);
+
+    // The largest lifecycle-stage bar (demo enterprises may have no lifecycle evaluation: the 未评价 bar) opens its loans.
+    const stage = [...stored.data.byLifecycleStage].sort((a, b) => b.outstanding - a.outstanding)[0]!;
+    await overview.clickBar('stage', 0);
+    await overview.drilldown.waitFor();
+    expect(await page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${stage.loans} 笔`);
+    await page.keyboard.press('Escape');
+    await overview.drilldown.waitFor({ state: 'detached' });
+
+    // From a bank's loans to that bank's dashboard, as office staff.
+    const bank = [...stored.data.byBank].sort((a, b) => b.outstanding - a.outstanding)[0]!;
+    await overview.clickBar('bank', 0);
+    await page.getByTestId('drilldown-bank-dashboard').click();
+    await page.getByTestId('bank-dashboard-bank').filter({ hasText: bank.bankName! }).waitFor();
+    expect(Number(await page.getByTestId('bank-loans').innerText())).toBe(bank.loans);
+
+    // English on the toggle.
+    await shell.toggleLanguage();
+    await page.getByTestId('menu-mon-overview').filter({ hasText: 'Monitoring overview' }).waitFor();
+    await shell.navigate('mon-overview');
+    await page.getByTestId('ind-card-borrowers').filter({ hasText: 'Borrowers' }).waitFor();
   });
 
   it('an officer runs the rules, then acknowledges and resolves an alert with a note while the unread badge falls', async () => {

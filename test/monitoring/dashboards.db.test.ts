@@ -54,6 +54,24 @@ describe('dashboards', () => {
     expect((await get('bank', '/monitoring/drilldown/loans?asOf=2025-06-30&bank=BANK2')).total).toBe(0);
   });
 
+  it('drill-down by lifecycle stage lists exactly the loans of the indicators\' stage slice', async () => {
+    const ev = (enterprise: string, year: number, stage: string) => ctx.db.insertInto('enterprise_evaluations').values({
+      enterprise_id: enterprise, year, kind: 'lifecycle', model_version: 'test', score: 0, eligible: null, result: JSON.stringify({ stage }), input_hash: `t-${enterprise}-${year}`,
+    }).execute();
+    await ev(ctx.ids.enterpriseA, 2024, 'startup');
+    await ev(ctx.ids.enterpriseA, 2025, 'growth');
+    await ev(ctx.ids.enterpriseB, 2026, 'mature'); // after the date: B has no stage on 2025-06-30
+    const ind = await get('officer', '/monitoring/indicators?asOf=2025-06-30');
+    const slices = ind.byLifecycleStage as { stage: string | null; loans: number }[];
+    // Outstanding on 06-30: L1, L3 (A, growth in 2025), L2 (B, no stage yet), L6 (C, none).
+    expect(new Map(slices.map((r) => [r.stage, r.loans]))).toEqual(new Map([['growth', 2], [null, 2]]));
+    const growth = await get('officer', '/monitoring/drilldown/loans?asOf=2025-06-30&stage=growth');
+    expect(growth.items.map((l: { loanNo: string }) => l.loanNo)).toEqual(['L1', 'L3']);
+    const none = await get('auditor', '/monitoring/drilldown/loans?asOf=2025-06-30&stage=');
+    expect(none.items.map((l: { loanNo: string }) => l.loanNo).sort()).toEqual(['L2', 'L6']);
+    expect((await get('bank', '/monitoring/drilldown/loans?asOf=2025-06-30&stage=growth')).items.map((l: { loanNo: string }) => l.loanNo)).toEqual(['L1']);
+  });
+
   it('an enterprise sees its own dashboard; another enterprise\'s is a 404', async () => {
     const d = await get('entA', '/monitoring/dashboard/enterprise');
     expect(d.enterprise.name).toBe('甲科技有限公司');

@@ -115,6 +115,8 @@ export interface LoanSlice {
   district?: string;
   street?: string;
   sector?: string;
+  /** A lifecycle stage; '' for enterprises without a lifecycle evaluation. */
+  stage?: string;
   class?: LoanClass | 'npl';
 }
 

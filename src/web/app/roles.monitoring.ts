@@ -12,16 +12,22 @@ export type MonitoringCapability =
   | 'monitoring.handleAlerts'
   /** Run the early-warning rules now. */
   | 'monitoring.runRules'
-  /** An institution's own dashboard. */
+  /** An institution's own dashboard (its menu entry). */
   | 'monitoring.bank'
-  /** An enterprise's own dashboard. */
-  | 'monitoring.enterprise';
+  /** An enterprise's own dashboard (its menu entry). */
+  | 'monitoring.enterprise'
+  /** Open a bank's dashboard: the bank its own, office staff any (?bank=CODE, from the overview). */
+  | 'monitoring.bankView'
+  /** Open an enterprise's dashboard: the enterprise its own, office staff any (?enterpriseId=). */
+  | 'monitoring.enterpriseView';
+
+const STAFF: readonly MonitoringCapability[] = ['monitoring.overview', 'monitoring.alerts', 'monitoring.bankView', 'monitoring.enterpriseView'];
 
 export const monitoringCapabilities: Record<Role, readonly MonitoringCapability[]> = {
-  admin: ['monitoring.overview', 'monitoring.snapshot', 'monitoring.alerts', 'monitoring.handleAlerts', 'monitoring.runRules'],
-  officer: ['monitoring.overview', 'monitoring.snapshot', 'monitoring.alerts', 'monitoring.handleAlerts', 'monitoring.runRules'],
-  auditor: ['monitoring.overview', 'monitoring.alerts'],
-  institution_user: ['monitoring.bank', 'monitoring.alerts', 'monitoring.handleAlerts'],
-  enterprise_user: ['monitoring.enterprise'],
+  admin: [...STAFF, 'monitoring.snapshot', 'monitoring.handleAlerts', 'monitoring.runRules'],
+  officer: [...STAFF, 'monitoring.snapshot', 'monitoring.handleAlerts', 'monitoring.runRules'],
+  auditor: STAFF,
+  institution_user: ['monitoring.bank', 'monitoring.bankView', 'monitoring.alerts', 'monitoring.handleAlerts'],
+  enterprise_user: ['monitoring.enterprise', 'monitoring.enterpriseView'],
   reviewer: [],
 };

@@ -24,7 +24,7 @@ const guarded = (path: string, capability: Capability, Page: ComponentType): Rou
 
 export const monitoringRoutes: RouteObject[] = [
   guarded('monitoring/overview', 'monitoring.overview', OverviewPage),
-  guarded('monitoring/bank', 'monitoring.bank', BankDashboardPage),
-  guarded('monitoring/enterprise', 'monitoring.enterprise', EnterpriseDashboardPage),
+  guarded('monitoring/bank', 'monitoring.bankView', BankDashboardPage),
+  guarded('monitoring/enterprise', 'monitoring.enterpriseView', EnterpriseDashboardPage),
   guarded('monitoring/alerts', 'monitoring.alerts', AlertsPage),
 ];

@@ -141,14 +141,17 @@ export interface DrilldownQuery {
   district?: string | undefined;
   street?: string | undefined;
   sector?: string | undefined;
+  stage?: string | undefined;
   class?: string | undefined;
   page: number;
   pageSize: number;
 }
 
 /**
- * The loans behind a number: the loans outstanding on asOf in a slice (bank, product, district, street, sector;
- * optionally a class), with their standing on that date. Banks see only their own loans.
+ * The loans behind a number: the loans outstanding on asOf in a slice (bank, product, district, street, sector,
+ * lifecycle stage; optionally a class), with their standing on that date. Banks see only their own loans. The stage
+ * is read as the indicators' stage slice reads it (indicators.repository.ts): the enterprise's latest lifecycle
+ * evaluation of a year up to asOf's.
  */
 export async function drilldownLoans(db: Database, ctx: Ctx, q: DrilldownQuery) {
   const p = ctx.principal;
@@ -160,6 +163,13 @@ export async function drilldownLoans(db: Database, ctx: Ctx, q: DrilldownQuery) 
   if (q.district) conds.push(sql`e.district = ${q.district}`);
   if (q.street !== undefined) conds.push(q.street === '' ? sql`e.street is null` : sql`e.street = ${q.street}`);
   if (q.sector) conds.push(sql`e.sector = ${q.sector}`);
+  if (q.stage !== undefined) {
+    if (!(await tableExists(db, 'enterprise_evaluations'))) conds.push(q.stage === '' ? sql`true` : sql`false`);
+    else {
+      const stage = sql`(select ev.result->>'stage' from enterprise_evaluations ev where ev.enterprise_id = l.enterprise_id and ev.kind = 'lifecycle' and ev.year <= ${Number(q.asOf.slice(0, 4))} order by ev.year desc limit 1)`;
+      conds.push(q.stage === '' ? sql`${stage} is null` : sql`${stage} = ${q.stage}`);
+    }
+  }
   if (q.class === 'npl') conds.push(sql`s.final_class in ('substandard','doubtful','loss')`);
   else if (q.class) conds.push(sql`s.final_class = ${q.class}`);
   const bankFilter = p.role === 'institution_user' ? { bankOrgId: p.organizationId } : q.bank ? { bankCode: q.bank } : {};

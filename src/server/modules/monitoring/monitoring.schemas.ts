@@ -50,6 +50,8 @@ export const drilldownQuery = z.strictObject({
   /** A street; empty for enterprises without one recorded. */
   street: z.string().trim().max(100).optional(),
   sector: z.string().trim().max(50).optional(),
+  /** A lifecycle stage (the enterprise's latest lifecycle evaluation of a year up to asOf's); empty for none. */
+  stage: z.string().trim().max(30).optional(),
   class: z.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss', 'npl']).optional(),
 });
 export const applicationDrilldownQuery = z.strictObject({

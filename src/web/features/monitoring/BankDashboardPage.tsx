@@ -1,8 +1,10 @@
 import { Button, Card, Col, Descriptions, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { monitoringApi, type LoanSlice } from '../../api/monitoring';
+import { useUser } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { can } from '../../app/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../components/useApi';
 import { INDICATORS } from '../assessment/indicators';
@@ -13,11 +15,31 @@ import { SeverityTag } from './labels';
 
 /**
  * 本机构看板 (issue #8): an institution's own portfolio (its row of the stored indicators) and trend, its open SLA
- * warning lines, its alerts and this year's assessment score. The server scopes everything to the caller's bank.
+ * warning lines, its alerts and this year's assessment score. The server scopes everything to the caller's bank;
+ * office staff open any bank's with ?bank=CODE (linked from the overview's loan lists).
  */
 export function BankDashboardPage() {
+  const user = useUser();
+  const [params] = useSearchParams();
+  const bank = can(user, 'monitoring.bank') ? undefined : params.get('bank') ?? undefined;
+  if (!can(user, 'monitoring.bank') && !bank) return <StaffWithoutBank />;
+  return <BankDashboard bank={bank} />;
+}
+
+function StaffWithoutBank() {
+  const { t } = useI18n();
+  return (
+    <Card data-testid="bank-dashboard">
+      <Empty description={t('mon.bank.pickFromOverview')}>
+        <Link to="/monitoring/overview">{t('nav.monOverview')}</Link>
+      </Empty>
+    </Card>
+  );
+}
+
+function BankDashboard({ bank }: { bank: string | undefined }) {
   const { t, language } = useI18n();
-  const { data, error, reload } = useApi((s) => monitoringApi.bank(undefined, s), 'bank');
+  const { data, error, reload } = useApi((s) => monitoringApi.bank(bank, s), `bank:${bank ?? ''}`);
   const [drill, setDrill] = useState<LoanDrill | null>(null);
   const open = (asOf: string, slice: LoanSlice, what: string) => setDrill({ asOf, slice, title: t('mon.drill.title', { what, asOf }) });
   if (error) return <ErrorAlert error={error} onRetry={reload} />;

@@ -16,7 +16,7 @@ interface Row {
   slice: LoanSlice | null;
 }
 
-type Dimension = { key: 'bank' | 'product' | 'street' | 'sector' | 'district'; title: MessageKey; rows: (ind: Indicators, t: Translate) => Row[] };
+type Dimension = { key: 'bank' | 'product' | 'street' | 'sector' | 'district' | 'stage'; title: MessageKey; rows: (ind: Indicators, t: Translate) => Row[] };
 
 const none = (t: Translate) => t('mon.slice.none');
 
@@ -26,11 +26,15 @@ const DIMENSIONS: Dimension[] = [
   { key: 'street', title: 'mon.by.street', rows: (ind, t) => ind.byStreet.map((r) => ({ label: r.street ?? none(t), figures: r, slice: { street: r.street ?? '' } })) },
   { key: 'sector', title: 'mon.by.sector', rows: (ind, t) => ind.bySector.map((r) => ({ label: r.sector ? labelOr(t, `sector.${r.sector}`, r.sector) : none(t), figures: r, slice: r.sector ? { sector: r.sector } : null })) },
   { key: 'district', title: 'mon.by.district', rows: (ind, t) => ind.byDistrict.map((r) => ({ label: r.district ?? none(t), figures: r, slice: r.district ? { district: r.district } : null })) },
+  {
+    key: 'stage', title: 'mon.by.stage',
+    rows: (ind, t) => ind.byLifecycleStage.map((r) => ({ label: r.stage ? labelOr(t, `evaluation.stage.${r.stage}`, r.stage) : t('mon.slice.noStage'), figures: r, slice: { stage: r.stage ?? '' } })),
+  },
 ];
 
 const metricValue = (f: PortfolioFigures, m: Metric) => (m === 'outstanding' || m === 'nplOutstanding' ? toWan(f[m]) ?? 0 : f[m]);
 
-/** Breakdowns by bank, product, street, sector and district, plus the five classes; a bar opens its loans. */
+/** Breakdowns by bank, product, street, sector, district and lifecycle stage, plus the five classes; a bar opens its loans. */
 export function Breakdowns({ ind, onDrill }: { ind: Indicators; onDrill: (slice: LoanSlice, label: string) => void }) {
   const { t } = useI18n();
   const [metric, setMetric] = useState<Metric>('outstanding');

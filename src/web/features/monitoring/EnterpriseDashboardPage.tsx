@@ -1,5 +1,5 @@
 import { Card, Col, Empty, List, Row, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { monitoringApi } from '../../api/monitoring';
 import { labelOr, useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,11 +10,14 @@ import { formatWan } from './format';
 
 /**
  * 企业看板 (issue #8): the enterprise's own applications, consents, subsidy claims, stored evaluations and the
- * products it qualifies for now (the matching engine's qualified list).
+ * products it qualifies for now (the matching engine's qualified list). Office staff open any enterprise's with
+ * ?enterpriseId= (linked from the overview's loan lists); the server answers an enterprise user only its own.
  */
 export function EnterpriseDashboardPage() {
   const { t, language } = useI18n();
-  const { data, error, reload } = useApi((s) => monitoringApi.enterprise(undefined, s), 'enterprise');
+  const [params] = useSearchParams();
+  const enterpriseId = params.get('enterpriseId') ?? undefined;
+  const { data, error, reload } = useApi((s) => monitoringApi.enterprise(enterpriseId, s), `enterprise:${enterpriseId ?? ''}`);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <Card loading data-testid="enterprise-dashboard" />;
   return (

@@ -2,7 +2,9 @@ import { Drawer, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { monitoringApi, type DrilldownLoan, type LoanSlice } from '../../api/monitoring';
+import { useUser } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { can } from '../../app/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../components/useApi';
 import { ClassTag } from '../loan/labels';
@@ -32,6 +34,8 @@ export function LoanDrilldown({ drill, onClose }: { drill: LoanDrill | null; onC
 
 function DrillTable({ drill }: { drill: LoanDrill }) {
   const { t, language } = useI18n();
+  const user = useUser();
+  const staff = can(user, 'monitoring.overview');
   const [page, setPage] = useState(1);
   const key = JSON.stringify({ drill, page });
   const { data, error, loading, reload } = useApi((s) => monitoringApi.drilldownLoans(drill.asOf, drill.slice, page, PAGE_SIZE, s), key);
@@ -39,6 +43,11 @@ function DrillTable({ drill }: { drill: LoanDrill }) {
     <>
       <Typography.Paragraph type="secondary" data-testid="drilldown-summary">
         {t('mon.drill.summary', { asOf: drill.asOf, total: data?.total ?? '…' })}
+        {staff && drill.slice.bank && (
+          <Link to={`/monitoring/bank?bank=${encodeURIComponent(drill.slice.bank)}`} style={{ marginInlineStart: 12 }} data-testid="drilldown-bank-dashboard">
+            {t('mon.drill.bankDashboard')}
+          </Link>
+        )}
       </Typography.Paragraph>
       <ErrorAlert error={error} onRetry={reload} />
       <Table<DrilldownLoan>
@@ -50,7 +59,10 @@ function DrillTable({ drill }: { drill: LoanDrill }) {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         columns={[
           { key: 'loanNo', title: t('mon.drill.loanNo'), render: (_, r) => <Link to={`/loans/${r.id}`} data-testid="drilldown-loan">{r.loanNo}</Link> },
-          { key: 'enterprise', title: t('mon.drill.enterprise'), dataIndex: 'enterprise' },
+          {
+            key: 'enterprise', title: t('mon.drill.enterprise'),
+            render: (_, r) => (staff ? <Link to={`/monitoring/enterprise?enterpriseId=${r.enterpriseId}`}>{r.enterprise}</Link> : r.enterprise),
+          },
           { key: 'bank', title: t('mon.drill.bank'), dataIndex: 'bank' },
           { key: 'product', title: t('mon.drill.product'), render: (_, r) => r.product ?? '—' },
           { key: 'startDate', title: t('mon.drill.startDate'), dataIndex: 'startDate' },
