@@ -12,6 +12,7 @@ const pg = process.env.TEST_DATABASE_URL
           name: 'pg',
           include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
           env: { KCJR_TEST_DB: 'pg' },
+          globalSetup: ['./test/global-setup.ts'],
         },
       },
     ]

@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/server/db/connect';
 import { assessBanks } from '../../src/server/modules/assessment/assessment.service';
 import { todayInShanghai } from '../../src/server/platform/dates';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { freshDatabase } from '../helpers/db';
 
 // The demo's events: marked demo, and what the assessment's bonus indicator 5(1) reads for the previous year.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  await seedDemoIfEmpty(opened.db);
+  opened = await freshDatabase({ demo: true });
 });
 afterAll(async () => opened?.close());
 

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/server/db/connect';
 import { seedDemoConsentData } from '../../src/server/modules/consent/consent.demo';
 import { addMonths } from '../../src/server/modules/consent/consent-rules';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { freshDatabase } from '../helpers/db';
 import { today } from './helpers';
 
 // The demo's 银税 data and consents: plausible, deterministic (two runs write the same rows), consents active.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  await seedDemoIfEmpty(opened.db);
+  opened = await freshDatabase({ demo: true });
 });
 afterAll(async () => opened?.close());
 

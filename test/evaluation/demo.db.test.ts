@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/server/db/connect';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { freshDatabase } from '../helpers/db';
 
 // The demo seed records evaluation facts for its demo enterprises and evaluates the latest demo year.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  await seedDemoIfEmpty(opened.db);
+  opened = await freshDatabase({ demo: true });
 });
 afterAll(async () => opened?.close());
 

@@ -10,12 +10,13 @@ export const TEST_DB_KIND: 'pglite' | 'pg' = process.env.KCJR_TEST_DB === 'pg' ?
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database created
- * from TEST_DATABASE_URL and dropped again on close.
+ * from TEST_DATABASE_URL and dropped again on close. Both are copies of the run's templates (test/global-setup.ts):
+ * migrated, or with `demo` migrated and demo-seeded; `fromScratch` migrates an empty database instead.
  */
-export async function freshDatabase(opts: { fromScratch?: boolean } = {}): Promise<OpenedDatabase> {
+export async function freshDatabase(opts: { fromScratch?: boolean; demo?: boolean } = {}): Promise<OpenedDatabase> {
+  if (opts.fromScratch && opts.demo) throw new Error('freshDatabase: fromScratch and demo exclude each other');
   if (TEST_DB_KIND === 'pglite') {
-    // The run's migrated template (test/global-setup.ts), unless the test is about migrating itself.
-    const templateFile = opts.fromScratch ? undefined : inject('pgliteTemplate');
+    const templateFile = opts.fromScratch ? undefined : inject(opts.demo ? 'pgliteDemoTemplate' : 'pgliteTemplate');
     const template = templateFile ? new Blob([readFileSync(templateFile)]) : undefined;
     const opened = await openDatabase({ dataDir: 'memory://', template });
     await migrateToLatest(opened.db);
@@ -26,7 +27,10 @@ export async function freshDatabase(opts: { fromScratch?: boolean } = {}): Promi
   const name = `kcjr_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const templates = inject('pgTemplates');
+  const template = opts.fromScratch || !templates ? null : opts.demo ? templates.demo : templates.migrated;
+  if (opts.demo && !template) throw new Error('freshDatabase({ demo }) needs the pg project\'s global set-up');
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

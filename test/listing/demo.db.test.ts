@@ -5,14 +5,12 @@ import { sweepGreenChannelAlerts } from '../../src/server/modules/listing/green-
 import { poolDashboard } from '../../src/server/modules/listing/pool.service';
 import { assessStations } from '../../src/server/modules/station/assessment.service';
 import { todayInShanghai } from '../../src/server/platform/dates';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { freshDatabase } from '../helpers/db';
 
 // The demo seed gives every issue #7 page something to show.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  expect(await seedDemoIfEmpty(opened.db)).toBe(true);
+  opened = await freshDatabase({ demo: true });
 });
 afterAll(async () => opened?.close());
 

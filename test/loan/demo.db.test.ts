@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/server/db/connect';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { freshDatabase } from '../helpers/db';
 
 // The demo loans: every five-category class present, platform repayments and bank reports both, and a history.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  await seedDemoIfEmpty(opened.db);
+  opened = await freshDatabase({ demo: true });
 });
 afterAll(async () => opened?.close());
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { seedDemoProducts } from '../../src/server/modules/product/demo-products';
 import { freshDatabase } from '../helpers/db';
 import type { OpenedDatabase } from '../../src/server/db/connect';
@@ -7,8 +6,7 @@ import type { OpenedDatabase } from '../../src/server/db/connect';
 // The demo catalog on top of the demo seed: programmes through the three banks, bank products, two policy products.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  await seedDemoIfEmpty(opened.db);
+  opened = await freshDatabase({ demo: true });
 }, 120_000);
 afterAll(async () => opened?.close());
 

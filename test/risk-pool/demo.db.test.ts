@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/server/db/connect';
 import { seedDemoRiskPools } from '../../src/server/modules/risk-pool/risk-pool.demo';
 import { verifyAuditChain } from '../../src/server/platform/audit';
-import { seedDemoIfEmpty } from '../../src/server/seed/demo';
 import { freshDatabase } from '../helpers/db';
 
 // The demo's pools: capital, enrolled loans, a paid 9:1 claim with a recovery shared back, a 前补偿 claim waiting, and
 // one non-performing loan without a claim; books that replay, and a second run that changes nothing.
 let opened: OpenedDatabase;
 beforeAll(async () => {
-  opened = await freshDatabase();
-  await seedDemoIfEmpty(opened.db);
+  opened = await freshDatabase({ demo: true });
 });
 afterAll(async () => opened?.close());
 
