@@ -36,8 +36,8 @@ export async function seedPortfolio(ctx: TestContext) {
   await report(L5, '2025-01-31', 0, 0);
   const L6 = await loan('L6', B2, C, null, 'credit', 120_000, '2025-01-01', '0.036');
   await ctx.db.insertInto('loan_schedule').values([
-    { loan_id: L6, seq: 1, due_on: '2025-03-01', principal: 60_000_00, interest: 0 },
-    { loan_id: L6, seq: 2, due_on: '2025-09-01', principal: 60_000_00, interest: 0 },
+    { loan_id: L6, seq: 1, due_on: '2025-03-01', principal: 60_000_00, interest: 0, due_cum: 60_000_00 },
+    { loan_id: L6, seq: 2, due_on: '2025-09-01', principal: 60_000_00, interest: 0, due_cum: 120_000_00 },
   ]).execute();
   await ctx.db.insertInto('loan_repayments').values({ loan_id: L6, external_id: 'R1', paid_on: '2025-03-01', principal: 60_000_00, interest: 0 }).execute();
   return { C, P1, L1, L2, L3, L4, L5, L6, report };

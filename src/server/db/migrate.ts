@@ -18,6 +18,7 @@ import * as m0013 from './migrations/0013_create_enterprise_evaluations';
 import * as m0014 from './migrations/0014_create_evaluation_models';
 import * as m0019 from './migrations/0019_create_monitoring';
 import * as m0021 from './migrations/0021_lean_subsidy_entitlements';
+import * as m0023 from './migrations/0023_loan_standing_indexes';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0014_create_evaluation_models': m0014,
   '0019_create_monitoring': m0019,
   '0021_lean_subsidy_entitlements': m0021,
+  '0023_loan_standing_indexes': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,8 @@ export interface LoanScheduleTable {
   due_on: string;
   principal: number;
   interest: number;
+  /** Running total due (principal + interest) through this instalment (migration 0023). */
+  due_cum: number;
 }
 
 export interface LoanRepaymentTable {

@@ -50,8 +50,9 @@ export function loanRow(l: NewLoan) {
 }
 
 export function scheduleRows(loanId: string, l: Pick<NewLoan, 'principal' | 'annualRate' | 'termMonths' | 'startDate' | 'repaymentMethod'>) {
+  let cum = 0;
   return generateSchedule({ principal: l.principal, annualRate: l.annualRate, termMonths: l.termMonths, startDate: l.startDate, method: l.repaymentMethod })
-    .map((i) => ({ loan_id: loanId, seq: i.seq, due_on: i.dueOn, principal: i.principal, interest: i.interest }));
+    .map((i) => ({ loan_id: loanId, seq: i.seq, due_on: i.dueOn, principal: i.principal, interest: i.interest, due_cum: (cum += i.principal + i.interest) }));
 }
 
 async function insertBatched<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {

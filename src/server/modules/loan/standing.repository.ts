@@ -14,6 +14,8 @@ export interface StandingFilter {
   guarantorOrgId?: string | undefined;
   insurerOrgId?: string | undefined;
   bankCode?: string | undefined;
+  /** Only loans with an investment-linkage mode (投贷联动, issue #7's report; a partial index serves it). */
+  linkedOnly?: boolean | undefined;
 }
 
 export interface StandingRow {
@@ -29,6 +31,28 @@ export interface StandingRow {
 
 const CLASS_ORDER = sql.raw(`array['normal','special_mention','substandard','doubtful','loss']`);
 
+function filterConds(filter: StandingFilter): RawBuilder<unknown>[] {
+  const conds: RawBuilder<unknown>[] = [];
+  if (filter.loanIds) conds.push(filter.loanIds.length ? sql`l.id in (${sql.join(filter.loanIds.map((id) => sql`${id}::uuid`))})` : sql`false`);
+  if (filter.bankOrgId) conds.push(sql`l.bank_org_id = ${filter.bankOrgId}::uuid`);
+  if (filter.enterpriseId) conds.push(sql`l.enterprise_id = ${filter.enterpriseId}::uuid`);
+  if (filter.bankCode) conds.push(sql`l.bank_org_id = (select o.id from organizations o where o.code = ${filter.bankCode})`);
+  if (filter.guarantorOrgId) conds.push(sql`l.guarantor_org_id = ${filter.guarantorOrgId}::uuid`);
+  if (filter.insurerOrgId) conds.push(sql`l.insurer_org_id = ${filter.insurerOrgId}::uuid`);
+  if (filter.linkedOnly) conds.push(sql`l.linkage_mode is not null`);
+  return conds;
+}
+
+/**
+ * `and <column> in (the filtered loans started on or before asOf)`, or nothing without a filter: per-loan tables
+ * (reports, repayments, class history) are then read whole up to the date, in loan order, and merged with the
+ * loans — no per-loan subquery; with a filter only the chosen loans' rows are read (index probes).
+ */
+export function chosenLoans(asOf: string, filter: StandingFilter, column: RawBuilder<unknown>): RawBuilder<unknown> {
+  const conds = filterConds(filter);
+  return conds.length ? sql`and ${column} in (select l.id from loans l where l.start_date <= ${asOf}::date and ${sql.join(conds, sql` and `)})` : sql``;
+}
+
 /**
  * The WITH-query computing standing rows (loan_id, dpd, outstanding, computed_class, reported_class,
  * final_class, floors_id, basis) for the loans started on or before `asOf` that pass the filter.
@@ -36,13 +60,8 @@ const CLASS_ORDER = sql.raw(`array['normal','special_mention','substandard','dou
  */
 export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuilder<unknown> {
   const d = sql`${asOf}::date`;
-  const conds: RawBuilder<unknown>[] = [sql`l.start_date <= ${d}`];
-  if (filter.loanIds) conds.push(filter.loanIds.length ? sql`l.id in (${sql.join(filter.loanIds.map((id) => sql`${id}::uuid`))})` : sql`false`);
-  if (filter.bankOrgId) conds.push(sql`l.bank_org_id = ${filter.bankOrgId}::uuid`);
-  if (filter.enterpriseId) conds.push(sql`l.enterprise_id = ${filter.enterpriseId}::uuid`);
-  if (filter.bankCode) conds.push(sql`l.bank_org_id = (select o.id from organizations o where o.code = ${filter.bankCode})`);
-  if (filter.guarantorOrgId) conds.push(sql`l.guarantor_org_id = ${filter.guarantorOrgId}::uuid`);
-  if (filter.insurerOrgId) conds.push(sql`l.insurer_org_id = ${filter.insurerOrgId}::uuid`);
+  const conds = filterConds(filter);
+  const chosen = chosenLoans(asOf, filter, sql`r.loan_id`);
   return sql`
     fl as (
       -- The floors table in force: the latest effective on or before the date, else the earliest.
@@ -55,40 +74,35 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuil
         lead((f->>'minDpd')::int) over (order by (f->>'minDpd')::int) as next_min
       from fl cross join lateral jsonb_array_elements(fl.floors) f
     ),
-    l as (select l.id, l.principal from loans l where ${sql.join(conds, sql` and `)}),
     paid as (
       select r.loan_id, sum(r.principal)::bigint as principal, sum(r.principal + r.interest)::bigint as total
-      from loan_repayments r join l on l.id = r.loan_id
-      where r.paid_on <= ${d}
+      from loan_repayments r
+      where r.paid_on <= ${d} ${chosen}
       group by r.loan_id
-    ),
-    late as (
-      -- The earliest instalment due before the date that what was paid does not cover.
-      select c.loan_id, min(c.due_on) as first_unpaid
-      from (
-        select s.loan_id, s.due_on, sum(s.principal + s.interest) over (partition by s.loan_id order by s.seq) as cum
-        from loan_schedule s join paid p on p.loan_id = s.loan_id
-        where s.due_on < ${d}
-      ) c join paid p on p.loan_id = c.loan_id
-      where c.cum > p.total
-      group by c.loan_id
     ),
     rep as (
       select distinct on (r.loan_id) r.loan_id, r.outstanding, r.dpd, r.reported_class
-      from loan_reports r join l on l.id = r.loan_id
-      where r.as_of <= ${d}
+      from loan_reports r
+      where r.as_of <= ${d} ${chosen}
       order by r.loan_id, r.as_of desc
     ),
     st as (
       select l.id as loan_id,
-        case when p.loan_id is not null then coalesce(${d} - late.first_unpaid, 0) when rep.loan_id is not null then rep.dpd else 0 end as dpd,
-        case when p.loan_id is not null then greatest(l.principal - p.principal, 0) when rep.loan_id is not null then rep.outstanding else l.principal end as outstanding,
+        case when p.loan_id is null then coalesce(rep.dpd, 0) when late.due_on < ${d} then ${d} - late.due_on else 0 end as dpd,
+        case when p.loan_id is not null then greatest(l.principal - p.principal, 0) else coalesce(rep.outstanding, l.principal) end as outstanding,
         rep.reported_class,
         case when p.loan_id is not null then 'repayments' when rep.loan_id is not null then 'report' else 'none' end as basis
-      from l
+      from loans l
       left join paid p on p.loan_id = l.id
-      left join late on late.loan_id = l.id
       left join rep on rep.loan_id = l.id
+      -- The earliest instalment that what was paid does not cover (due_cum: the schedule's running total due);
+      -- days past due count from it when it fell due before the date.
+      left join lateral (
+        select s.due_on from loan_schedule s
+        where s.loan_id = p.loan_id and s.due_cum > p.total
+        order by s.due_cum, s.seq limit 1
+      ) late on true
+      where ${sql.join([sql`l.start_date <= ${d}`, ...conds], sql` and `)}
     ),
     standing as (
       select st.loan_id, st.dpd::int as dpd, st.outstanding::bigint as outstanding, coalesce(r.cls, 'normal') as computed_class, st.reported_class,
@@ -106,16 +120,19 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuil
  * latest daily run. The read other modules use (issue #8 indicators, the risk pool); see docs/loans.md.
  */
 export async function loanStandings(db: Handle, asOf: string, filter: StandingFilter = {}): Promise<StandingRow[]> {
-  return withoutJit(db, async (trx) => (await sql<StandingRow>`with ${standingCtes(asOf, filter)} select * from standing order by loan_id`.execute(trx)).rows);
+  return setBased(db, async (trx) => (await sql<StandingRow>`with ${standingCtes(asOf, filter)} select * from standing order by loan_id`.execute(trx)).rows);
 }
 
 /**
- * Runs set-based loan statements with PostgreSQL's JIT off: their plans are costed high at a million loans, and
- * compiling their ~200 expressions took longer than running them (7 of 9 s in the classification benchmark).
+ * Runs set-based loan statements with PostgreSQL's JIT off and room to sort and hash in memory: their plans are
+ * costed high at a million loans, and compiling their ~200 expressions took longer than running them (7 of 9 s
+ * in the classification benchmark); with the default 4 MB of work_mem, hashing a million standings spilled to
+ * disk. Applies to the transaction only (set local), so PGlite and other statements are unaffected.
  */
-export async function withoutJit<T>(db: Handle, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export async function setBased<T>(db: Handle, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   const run = async (trx: Transaction<DB>) => {
     await sql`set local jit = off`.execute(trx);
+    await sql`set local work_mem = '64MB'`.execute(trx);
     return fn(trx);
   };
   return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
