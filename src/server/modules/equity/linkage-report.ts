@@ -5,51 +5,47 @@ import type { Database } from '../../db/connect';
 import { fenToYuan } from '../../platform/money';
 import { writeXlsx } from '../../platform/tabular';
 import type { Handle } from '../listing/pool.repository';
+import { setBased, standingCtes } from '../loan/standing.repository';
 import { LINKAGE_MODE_ZH, LINKAGE_MODES, ROUND_ZH, TABLE3_ROUNDS, type LinkageMode, type Table3Round } from './linkage-rules';
 
 const ROUND_ARRAY = sql.raw(`array[${TABLE3_ROUNDS.map((r) => `'${r}'`).join(',')}]`);
 
 /**
- * A linked loan's outstanding balance on a date, by the loan ledger's rule (loan/standing.repository.ts,
- * classification.ts standingOn): with repayments recorded, principal less principal repaid by then; else the latest
- * bank report on or before the date; else the principal. The ledger's set-based standing reads every started loan;
- * the report needs only the linked few out of a million, so it applies the same rule per linked loan
- * (test/listing/equity.db.test.ts checks the two agree).
+ * Linked loans in stock at `asOf` (started on or before it, balance above zero) by mode, and 表3's rows. Balances
+ * are the loan ledger's standing on the date (loan/standing.repository.ts: with repayments recorded, principal less
+ * principal repaid by then; else the latest bank report on or before the date; else the principal), computed once,
+ * set-based, for the linked loans only. An enterprise's first linked loan is its earliest linked loan of any date;
+ * its round is the last of the ten stages dated strictly before that loan.
  */
-const balanceOn = (asOf: string) => sql`
-  case when exists (select 1 from loan_repayments p where p.loan_id = l.id and p.paid_on <= ${asOf}::date)
-    then greatest(l.principal - (select sum(p.principal) from loan_repayments p where p.loan_id = l.id and p.paid_on <= ${asOf}::date), 0)
-    else coalesce((select r.outstanding from loan_reports r where r.loan_id = l.id and r.as_of <= ${asOf}::date order by r.as_of desc limit 1), l.principal)
-  end`;
-
-/** Linked loans in stock at `asOf`: started on or before it, with a balance above zero. */
 export async function linkageRows(db: Handle, asOf: string) {
-  const modes = await sql<{ mode: LinkageMode; enterprises: number; loans: number; balance: string }>`
-    with stock as (
-      select l.enterprise_id, l.linkage_mode,
-        ${balanceOn(asOf)} as balance
+  const r = await setBased(db, (trx) => sql<{ kind: 'mode' | 'round'; key: string; enterprises: number; loans: number; balance: string | null }>`
+    with ${standingCtes(asOf, { linkedOnly: true })},
+    stock as materialized (
+      select l.enterprise_id, l.linkage_mode, s.outstanding
+      from standing s join loans l on l.id = s.loan_id
+      where s.outstanding > 0
+    ),
+    firsts as (
+      select l.enterprise_id, min(l.start_date) as first_on
       from loans l
-      where l.linkage_mode is not null and l.start_date <= ${asOf}::date
+      where l.linkage_mode is not null and l.enterprise_id in (select enterprise_id from stock)
+      group by l.enterprise_id
+    ),
+    last_round as (
+      select distinct on (f.enterprise_id) f.enterprise_id, r.round
+      from firsts f join enterprise_rounds r on r.enterprise_id = f.enterprise_id and r.date < f.first_on and r.round = any(${ROUND_ARRAY})
+      order by f.enterprise_id, r.date desc, array_position(${ROUND_ARRAY}, r.round) desc
     )
-    select linkage_mode as mode, count(distinct enterprise_id)::int as enterprises, count(*)::int as loans, sum(balance)::text as balance
-    from stock where balance > 0 group by linkage_mode`.execute(db);
-  const rounds = await sql<{ round: string; enterprises: number }>`
-    with stock as (
-      select l.enterprise_id, l.start_date
-      from loans l
-      where l.linkage_mode is not null and l.start_date <= ${asOf}::date
-        and ${balanceOn(asOf)} > 0
-    ), firsts as (
-      select s.enterprise_id, (select min(l.start_date) from loans l where l.enterprise_id = s.enterprise_id and l.linkage_mode is not null) as first_on
-      from (select distinct enterprise_id from stock) s
-    )
-    select coalesce((
-        select r.round from enterprise_rounds r
-        where r.enterprise_id = f.enterprise_id and r.date < f.first_on and r.round = any(${ROUND_ARRAY})
-        order by r.date desc, array_position(${ROUND_ARRAY}, r.round) desc limit 1), 'none') as round,
-      count(*)::int as enterprises
-    from firsts f group by 1`.execute(db);
-  return { modes: modes.rows, rounds: rounds.rows };
+    select 'mode' as kind, linkage_mode as key, count(distinct enterprise_id)::int as enterprises, count(*)::int as loans, sum(outstanding)::text as balance
+    from stock group by linkage_mode
+    union all
+    select 'round', coalesce(lr.round, 'none'), count(*)::int, 0, null
+    from firsts f left join last_round lr on lr.enterprise_id = f.enterprise_id
+    group by 2`.execute(trx));
+  return {
+    modes: r.rows.filter((x) => x.kind === 'mode').map((x) => ({ mode: x.key as LinkageMode, enterprises: x.enterprises, loans: x.loans, balance: x.balance ?? '0' })),
+    rounds: r.rows.filter((x) => x.kind === 'round').map((x) => ({ round: x.key, enterprises: x.enterprises })),
+  };
 }
 
 export async function linkageReport(db: Database, year: number) {
