@@ -9,7 +9,7 @@ import type { Ruleset } from './compile';
 import { checkGates, checkHistory, checkMeasureConditions } from './conditions';
 import { ClaimContext, condition, type RequestContext } from './context';
 import { PolicyInputError } from './errors';
-import { canonicalJson, sha256Hex } from './hash';
+import { inputHashOf } from './input-hash';
 import { parseRequest, type ParsedRequest } from './input';
 import { applyNonDuplication } from './non-duplication';
 import { plansOf } from './plan';
@@ -31,7 +31,7 @@ export function evaluate(ruleset: Ruleset, request: unknown): EvaluationResponse
     totalFen += w.status === 'granted' ? w.fen : 0;
     results.push(toResult(w));
   }
-  return { rulesetVersion: ruleset.version, inputHash: sha256Hex(canonicalJson(request)), results, total: totalFen / 100 };
+  return { rulesetVersion: ruleset.version, inputHash: inputHashOf(request, parsed), results, total: totalFen / 100 };
 }
 
 /** The three passes. `traced` false takes the same decisions without making trace steps (evaluateSummary). */
