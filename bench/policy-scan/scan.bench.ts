@@ -78,48 +78,53 @@ async function benchOn(label: string, opened: OpenedDatabase) {
   console.log(`[${label}] seeded ${N.toLocaleString('en-US')} enterprises in ${ms(t)}`);
   const ruleset = await currentRuleset(db);
 
-  t = performance.now();
-  const { candidates } = await collectCandidates(db, YEAR);
-  const collectMs = performance.now() - t;
-  const granted = await grantedByBeneficiary(db);
-  const ref = (i: number) => `e${i}`;
-  evaluateInGroups(ruleset, candidates.slice(0, 20_000), ref, granted); // warm-up
-  t = performance.now();
-  const results = evaluateInGroups(ruleset, candidates, ref, granted);
-  const evalMs = performance.now() - t;
-  const byStatus: Record<string, number> = {};
-  for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  // The summary path against the full one (trace, explanation, inputHash) on every 20th beneficiary.
-  const sample = new Map<string, number[]>();
-  const ordinal = new Map<string, number>();
-  candidates.forEach((c, i) => {
-    const uscc = c.beneficiary.uscc;
-    if (!ordinal.has(uscc)) ordinal.set(uscc, ordinal.size);
-    if (ordinal.get(uscc)! % 20 !== 0) return;
-    const list = sample.get(uscc);
-    if (list) list.push(i);
-    else sample.set(uscc, [i]);
-  });
-  const lists = [...sample.values()];
-  const full = evaluateBatch(ruleset, lists.map((list): EvaluationRequest => {
-    const b = candidates[list[0]!]!.beneficiary;
-    return {
-      beneficiary: { uscc: b.uscc, kind: b.kind, registeredInYangpu: b.registeredInYangpu, registeredInShanghai: b.registeredInShanghai },
-      claims: list.map((i) => ({ id: ref(i), measure: candidates[i]!.measure, eventDate: candidates[i]!.eventDate, matter: candidates[i]!.matter!, facts: candidates[i]!.facts })),
-      granted: granted.get(b.uscc) ?? [],
-    };
-  }));
-  let compared = 0;
-  full.forEach((item, g) => {
-    if (!item.ok) throw new Error(`sample request ${g} refused: ${JSON.stringify(item.issues)}`);
-    item.response.results.forEach((r, j) => {
-      const got = results[lists[g]![j]!]!;
-      if (got.status !== r.status || got.fen !== Math.round(r.amount * 100) || got.basis !== r.basis) throw new Error(`summary differs from evaluate for ${r.id}: ${JSON.stringify(got)} vs ${JSON.stringify(r)}`);
-      compared++;
+  // The parts alone, in a function of their own so that nothing they hold is still alive while runScan runs
+  // (the server's scan has one copy of the candidates, not two).
+  const { collectMs, evalMs, candidateCount } = await (async () => {
+    let t = performance.now();
+    const { candidates } = await collectCandidates(db, YEAR);
+    const collectMs = performance.now() - t;
+    const granted = await grantedByBeneficiary(db);
+    const ref = (i: number) => `e${i}`;
+    evaluateInGroups(ruleset, candidates.slice(0, 20_000), ref, granted); // warm-up
+    t = performance.now();
+    const results = evaluateInGroups(ruleset, candidates, ref, granted);
+    const evalMs = performance.now() - t;
+    const byStatus: Record<string, number> = {};
+    for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    // The summary path against the full one (trace, explanation, inputHash) on every 20th beneficiary.
+    const sample = new Map<string, number[]>();
+    const ordinal = new Map<string, number>();
+    candidates.forEach((c, i) => {
+      const uscc = c.beneficiary.uscc;
+      if (!ordinal.has(uscc)) ordinal.set(uscc, ordinal.size);
+      if (ordinal.get(uscc)! % 20 !== 0) return;
+      const list = sample.get(uscc);
+      if (list) list.push(i);
+      else sample.set(uscc, [i]);
     });
-  });
-  console.log(`[${label}] summary path equals evaluate on ${compared.toLocaleString('en-US')} sampled claims`);
-  console.log(`[${label}] collected ${candidates.length.toLocaleString('en-US')} candidates in ${collectMs.toFixed(0)} ms; evaluated in ${evalMs.toFixed(0)} ms (${Math.round(candidates.length / (evalMs / 1000)).toLocaleString('en-US')} claims/s) ${JSON.stringify(byStatus)}`);
+    const lists = [...sample.values()];
+    const full = evaluateBatch(ruleset, lists.map((list): EvaluationRequest => {
+      const b = candidates[list[0]!]!.beneficiary;
+      return {
+        beneficiary: { uscc: b.uscc, kind: b.kind, registeredInYangpu: b.registeredInYangpu, registeredInShanghai: b.registeredInShanghai },
+        claims: list.map((i) => ({ id: ref(i), measure: candidates[i]!.measure, eventDate: candidates[i]!.eventDate, matter: candidates[i]!.matter!, facts: candidates[i]!.facts })),
+        granted: granted.get(b.uscc) ?? [],
+      };
+    }));
+    let compared = 0;
+    full.forEach((item, g) => {
+      if (!item.ok) throw new Error(`sample request ${g} refused: ${JSON.stringify(item.issues)}`);
+      item.response.results.forEach((r, j) => {
+        const got = results[lists[g]![j]!]!;
+        if (got.status !== r.status || got.fen !== Math.round(r.amount * 100) || got.basis !== r.basis) throw new Error(`summary differs from evaluate for ${r.id}: ${JSON.stringify(got)} vs ${JSON.stringify(r)}`);
+        compared++;
+      });
+    });
+    console.log(`[${label}] summary path equals evaluate on ${compared.toLocaleString('en-US')} sampled claims`);
+    console.log(`[${label}] collected ${candidates.length.toLocaleString('en-US')} candidates in ${collectMs.toFixed(0)} ms; evaluated in ${evalMs.toFixed(0)} ms (${Math.round(candidates.length / (evalMs / 1000)).toLocaleString('en-US')} claims/s) ${JSON.stringify(byStatus)}`);
+    return { collectMs, evalMs, candidateCount: candidates.length };
+  })();
 
   const ctx = { principal: null, requestId: null, systemActor: 'bench' };
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
@@ -133,7 +138,7 @@ async function benchOn(label: string, opened: OpenedDatabase) {
   console.log(`[${label}] load average after: ${load()}`);
   const stored = await db.selectFrom('subsidy_entitlements').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   console.log(`[${label}] whole scan (collect + evaluate + store): first ${firstMs.toFixed(0)} ms, rescan ${againMs.toFixed(0)} ms; ${Number(stored.n).toLocaleString('en-US')} entitlements stored (${first.candidates} / ${again.candidates} candidates), total ${first.total.toLocaleString('en-US')} 元`);
-  return { label, candidates: candidates.length, collectMs, evalMs, firstMs, againMs };
+  return { label, candidates: candidateCount, collectMs, evalMs, firstMs, againMs };
 }
 
 const out = [];

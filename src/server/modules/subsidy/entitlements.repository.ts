@@ -5,51 +5,26 @@
 // one array literal per column, unnested server-side (the server parses arrays faster than json_to_recordset,
 // and the literals are built here without pg's per-element escaping). What a scan no longer finds and nobody
 // confirmed is deleted by id. Scans of one year queue on an advisory lock, so the pairs read stay true.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-
-/** One entitlement as stored; amount in fen. Short field names keep the JSON small. */
-export interface EntitlementRow {
-  /** entitlementId(k) */
-  id: string;
-  /** key: source|measure|uscc|matter|eventDate */
-  k: string;
-  src: string;
-  m: string;
-  u: string;
-  n: string;
-  bk: string;
-  ry: boolean;
-  rs: boolean;
-  eid: string | null;
-  oid: string | null;
-  d: string;
-  mt: string | null;
-  f: Record<string, unknown>;
-  /** JSON.stringify(f), computed once for the digest and the column */
-  fj: string;
-  note: string | null;
-  st: string;
-  a: number;
-  b: string | null;
-  /** entitlementDigest(…) */
-  dg: string;
-}
 
 /**
  * An entitlement's id: md5 of its key with the version (3, name-based md5) and RFC variant bits set, so it is a
  * valid uuid — the database's entitlement_uuid(key) (migration 0021).
  */
 export function entitlementId(key: string): string {
-  const md5 = createHash('md5').update(key, 'utf8').digest('hex');
-  const h = `${md5.slice(0, 12)}3${md5.slice(13, 16)}${((Number.parseInt(md5[16]!, 16) & 3) | 8).toString(16)}${md5.slice(17)}`;
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const md5 = hash('md5', key, 'hex');
+  const variant = ((md5.charCodeAt(16) <= 57 ? md5.charCodeAt(16) - 48 : md5.charCodeAt(16) - 87) & 3) | 8;
+  return `${md5.slice(0, 8)}-${md5.slice(8, 12)}-3${md5.slice(13, 16)}-${variant.toString(16)}${md5.slice(17, 20)}-${md5.slice(20)}`;
 }
 
-/** What a rescan compares, hashed: equal digests mean the stored row is already what the scan found. */
+/**
+ * What a rescan compares, hashed: equal digests mean the stored row is already what the scan found. The text
+ * hashed is unambiguous (the fields of variable length carry their length, the facts come last).
+ */
 export function entitlementDigest(status: string, fen: number, basis: string | null, factsJson: string, note: string | null, rulesetVersion: string): string {
-  return createHash('md5').update(JSON.stringify([status, fen, basis, factsJson, note, rulesetVersion]), 'utf8').digest('hex');
+  return hash('md5', `${status}|${fen}|${basis ?? '-'}|${rulesetVersion.length}:${rulesetVersion}|${note === null ? '-' : `${note.length}:${note}`}|${factsJson}`, 'hex');
 }
 
 /**
@@ -80,36 +55,61 @@ function textArray(values: ReadonlyArray<string | null>): string {
     const v = values[i];
     if (i) out += ',';
     if (v === null || v === undefined) out += 'NULL';
-    else {
-      let needs = false;
-      for (let j = 0; j < v.length && !needs; j++) {
-        const ch = v.charCodeAt(j);
-        needs = ch === 34 || ch === 92;
-      }
-      out += needs ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
-    }
+    else out += v.includes('"') || v.includes('\\') ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
   }
   return `${out}}`;
 }
 
-/** Column arrays of a chunk of rows, as array literals (the parameters of upsertEntitlements). */
-export function entitlementColumns(rows: readonly EntitlementRow[]) {
-  const n = rows.length;
-  const col = <T>(f: (r: EntitlementRow) => T) => {
-    const out = new Array<T>(n);
-    for (let i = 0; i < n; i++) out[i] = f(rows[i]!);
-    return out;
-  };
-  const bool = (f: (r: EntitlementRow) => boolean) => `{${col((r) => (f(r) ? 't' : 'f')).join(',')}}`;
-  return {
-    id: textArray(col((r) => r.id)), dg: textArray(col((r) => r.dg)), k: textArray(col((r) => r.k)), src: textArray(col((r) => r.src)), m: textArray(col((r) => r.m)), u: textArray(col((r) => r.u)), n: textArray(col((r) => r.n)),
-    bk: textArray(col((r) => r.bk)), ry: bool((r) => r.ry), rs: bool((r) => r.rs), eid: textArray(col((r) => r.eid)), oid: textArray(col((r) => r.oid)),
-    d: textArray(col((r) => r.d)), mt: textArray(col((r) => r.mt)), f: textArray(col((r) => r.fj)), note: textArray(col((r) => r.note)),
-    st: textArray(col((r) => r.st)), a: `{${col((r) => r.a).join(',')}}`, b: textArray(col((r) => r.b)),
-  };
+/** An array literal of values this module made and that never need quoting (ids, hex digests, numbers, t/f); null → NULL. */
+const bareArray = (values: ReadonlyArray<string | number | null>) => `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+
+/** The entitlements of one write, column by column; amount in fen. */
+export class EntitlementBatch {
+  readonly id: string[] = [];
+  readonly dg: string[] = [];
+  readonly k: string[] = [];
+  readonly src: string[] = [];
+  readonly m: string[] = [];
+  readonly u: string[] = [];
+  readonly n: string[] = [];
+  readonly bk: string[] = [];
+  readonly ry: string[] = [];
+  readonly rs: string[] = [];
+  readonly eid: Array<string | null> = [];
+  readonly oid: Array<string | null> = [];
+  readonly d: string[] = [];
+  readonly mt: Array<string | null> = [];
+  /** facts as JSON text */
+  readonly f: string[] = [];
+  readonly note: Array<string | null> = [];
+  readonly st: string[] = [];
+  readonly a: number[] = [];
+  readonly b: Array<string | null> = [];
+
+  get size(): number {
+    return this.id.length;
+  }
+
+  push(e: {
+    id: string; digest: string; key: string; source: string; measure: string; uscc: string; name: string; kind: string; registeredInYangpu: boolean; registeredInShanghai: boolean;
+    enterpriseId: string | null; organizationId: string | null; eventDate: string; matter: string | null; factsJson: string; note: string | null; status: string; fen: number; basis: string | null;
+  }): void {
+    this.id.push(e.id); this.dg.push(e.digest); this.k.push(e.key); this.src.push(e.source); this.m.push(e.measure); this.u.push(e.uscc); this.n.push(e.name); this.bk.push(e.kind);
+    this.ry.push(e.registeredInYangpu ? 't' : 'f'); this.rs.push(e.registeredInShanghai ? 't' : 'f'); this.eid.push(e.enterpriseId); this.oid.push(e.organizationId); this.d.push(e.eventDate);
+    this.mt.push(e.matter); this.f.push(e.factsJson); this.note.push(e.note); this.st.push(e.status); this.a.push(e.fen); this.b.push(e.basis);
+  }
+
+  /** The columns as array literals (the parameters of upsertEntitlements). */
+  columns() {
+    return {
+      id: bareArray(this.id), dg: bareArray(this.dg), k: textArray(this.k), src: textArray(this.src), m: textArray(this.m), u: textArray(this.u), n: textArray(this.n), bk: textArray(this.bk),
+      ry: bareArray(this.ry), rs: bareArray(this.rs), eid: textArray(this.eid), oid: textArray(this.oid), d: textArray(this.d), mt: textArray(this.mt), f: textArray(this.f),
+      note: textArray(this.note), st: textArray(this.st), a: bareArray(this.a), b: textArray(this.b),
+    };
+  }
 }
 
-export type EntitlementColumns = ReturnType<typeof entitlementColumns>;
+export type EntitlementColumns = ReturnType<EntitlementBatch['columns']>;
 
 /**
  * Writes new and changed entitlements (the caller has left out those whose digest is unchanged); scanned_at = this

@@ -39,24 +39,33 @@ export function evaluateInGroups(
   granted: ReadonlyMap<string, GrantedEntry[]>,
   parameters?: Record<string, number | string>,
 ): EvaluatedClaim[] {
-  const { results, steps } = evaluateInSteps(ruleset, claims, refOf, granted, parameters, Number.POSITIVE_INFINITY);
-  for (const _ of steps);
+  const results: EvaluatedClaim[] = new Array(claims.length);
+  for (const step of evaluateInSteps(ruleset, claims, refOf, granted, parameters, Number.POSITIVE_INFINITY)) {
+    for (let k = 0; k < step.positions.length; k++) results[step.positions[k]!] = step.results[k]!;
+  }
   return results;
 }
 
+/** One step of evaluateInSteps: whole beneficiaries, `results[k]` being claim `positions[k]`'s. */
+export interface EvaluatedStep {
+  positions: number[];
+  results: EvaluatedClaim[];
+  /** Where each beneficiary's positions start in `positions` (one request each), then positions.length. */
+  groupStarts: number[];
+}
+
 /**
- * evaluateInGroups a few beneficiaries at a time, so a caller can store what is done while the rest is
- * evaluated: each step yields the positions it filled in `results` (about `stepClaims` claims, whole
- * beneficiaries).
+ * evaluateInGroups a few beneficiaries at a time (about `stepClaims` claims a step), so a caller can store what
+ * is done while the rest is evaluated and need not keep every result: nothing is retained between steps.
  */
-export function evaluateInSteps(
+export function* evaluateInSteps(
   ruleset: Ruleset,
   claims: readonly Evaluable[],
   refOf: (i: number) => string,
   granted: ReadonlyMap<string, GrantedEntry[]>,
   parameters: Record<string, number | string> | undefined,
   stepClaims: number,
-): { results: EvaluatedClaim[]; steps: Generator<number[], void, void> } {
+): Generator<EvaluatedStep, void, void> {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < claims.length; i++) {
     const uscc = claims[i]!.beneficiary.uscc;
@@ -77,40 +86,38 @@ export function evaluateInSteps(
       ...withOverlay,
     };
   };
-  const results: EvaluatedClaim[] = new Array(claims.length);
-  function* steps(): Generator<number[], void, void> {
-    let lists: number[][] = [];
-    let size = 0;
-    const run = (): number[] => {
-      const batch = evaluateSummaryBatch(ruleset, lists.map(request));
-      const done: number[] = [];
-      for (let g = 0; g < batch.length; g++) {
-        const item = batch[g]!;
-        const list = lists[g]!;
-        for (const i of list) done.push(i);
-        if (!item.ok) {
-          for (const i of list) results[i] = { ref: refOf(i), status: 'invalid', fen: 0, basis: null, missingParameters: [], issues: item.issues };
-          continue;
-        }
-        // The engine answers in the request's claim order.
-        const answers = item.response.results;
-        for (let j = 0; j < list.length; j++) {
-          const r = answers[j]!;
-          results[list[j]!] = { ref: r.id, status: r.status, fen: Math.round(r.amount * 100), basis: r.basis, missingParameters: r.missingParameters };
-        }
+  const run = (lists: number[][]): EvaluatedStep => {
+    const batch = evaluateSummaryBatch(ruleset, lists.map(request));
+    const positions: number[] = [];
+    const results: EvaluatedClaim[] = [];
+    const groupStarts: number[] = [];
+    for (let g = 0; g < batch.length; g++) {
+      const item = batch[g]!;
+      const list = lists[g]!;
+      groupStarts.push(positions.length);
+      for (const i of list) positions.push(i);
+      if (!item.ok) {
+        for (const i of list) results.push({ ref: refOf(i), status: 'invalid', fen: 0, basis: null, missingParameters: [], issues: item.issues });
+        continue;
       }
+      // The engine answers in the request's claim order.
+      for (const r of item.response.results) results.push({ ref: r.id, status: r.status, fen: Math.round(r.amount * 100), basis: r.basis, missingParameters: r.missingParameters });
+    }
+    groupStarts.push(positions.length);
+    return { positions, results, groupStarts };
+  };
+  let lists: number[][] = [];
+  let size = 0;
+  for (const list of groups.values()) {
+    lists.push(list);
+    size += list.length;
+    if (size >= stepClaims) {
+      yield run(lists);
       lists = [];
       size = 0;
-      return done;
-    };
-    for (const list of groups.values()) {
-      lists.push(list);
-      size += list.length;
-      if (size >= stepClaims) yield run();
     }
-    if (lists.length) yield run();
   }
-  return { results, steps: steps() };
+  if (lists.length) yield run(lists);
 }
 
 export function evaluateGrouped(

@@ -10,7 +10,7 @@ import { GRANTED_STATUSES } from './claim-transitions';
 import { checkClaimInput, getClaim, type Ctx } from './claims.service';
 import { ensureBeneficiary, nextClaimNumber, recordTransition } from './claims.repository';
 import { grantedEntries } from './engine-request';
-import { beginEntitlementScan, deleteEntitlements, entitlementColumns, entitlementDigest, entitlementId, upsertEntitlements, type EntitlementRow } from './entitlements.repository';
+import { beginEntitlementScan, deleteEntitlements, EntitlementBatch, entitlementDigest, entitlementId, upsertEntitlements } from './entitlements.repository';
 import { candidateKey, factSources, periodOfYear, type Candidate } from './fact-sources';
 import { evaluateInSteps, type EvaluatedClaim } from './scan-evaluate';
 
@@ -62,94 +62,112 @@ const STORE_CHUNK = 20_000;
  * only those whose result, facts or ruleset version changed (`scannedAt` of a row = the scan that last changed
  * it), and drops unconfirmed ones no longer found: scanning twice never duplicates. Every status is stored,
  * ineligible and excluded too, so an officer can see why an enterprise the data names gets nothing.
+ *
+ * At district scale (500,000 candidates) the work per candidate is kept to its key, its id and its digest
+ * (one md5 each), and nothing is kept per candidate once its step is stored: the year's stored digests are
+ * taken out of their map as candidates are found (what remains is what the scan no longer finds), and the
+ * summary is counted as the steps go.
  */
 export async function runScan(db: Database, ctx: ActorContext, year: number) {
   const ruleset = await currentRuleset(db);
   const [{ candidates, bySource }, granted] = await Promise.all([collectCandidates(db, year), grantedByBeneficiary(db)]);
-  // A key found twice is stored once, as first found.
-  const keys = new Array<string | null>(candidates.length);
-  const seen = new Set<string>();
-  for (let i = 0; i < candidates.length; i++) {
-    const key = candidateKey(candidates[i]!);
-    keys[i] = seen.has(key) ? null : key;
-    seen.add(key);
-  }
   const scannedAt = new Date();
-  const { results, steps } = evaluateInSteps(ruleset, candidates, candidateRef, granted, undefined, STORE_CHUNK);
-  let summary!: ReturnType<typeof scanSummary>;
+  const tally = new ScanTally(ruleset);
+  let summary!: ReturnType<ScanTally['summary']>;
   await db.transaction().execute(async (trx) => {
     const { stored, confirmed } = await beginEntitlementScan(trx, year);
-    const found = new Set<string>();
-    // Store each step while the next is evaluated: the database works on one chunk while this process
-    // evaluates the next (on PGlite, which runs in this thread, they simply alternate).
+    let batch = new EntitlementBatch();
+    // Store each batch while the next is evaluated: the database works on one while this process evaluates
+    // the next (on PGlite, which runs in this thread, they simply alternate).
     let pending: Promise<number> | undefined;
-    for (const done of steps) {
-      const rows: EntitlementRow[] = [];
-      for (const i of done) {
-        const key = keys[i];
-        if (key === null) continue;
-        const c = candidates[i]!;
-        const r = results[i]!;
-        const b = c.beneficiary;
-        const id = entitlementId(key!);
-        found.add(id);
-        const fj = JSON.stringify(c.facts);
-        const dg = entitlementDigest(r.status, r.fen, r.basis, fj, c.note, ruleset.version);
-        if (stored.get(id) === dg) continue; // unchanged since it was stored
-        rows.push({
-          id, k: key!, src: c.source, m: c.measure, u: b.uscc, n: b.name, bk: b.kind, ry: b.registeredInYangpu, rs: b.registeredInShanghai,
-          eid: b.enterpriseId, oid: b.organizationId, d: c.eventDate, mt: c.matter ?? null, f: c.facts, fj, note: c.note, st: r.status, a: r.fen, b: r.basis, dg,
-        });
-      }
-      if (rows.length === 0) continue;
-      const columns = entitlementColumns(rows);
+    const flush = async () => {
+      const columns = batch.columns();
+      batch = new EntitlementBatch();
       if (pending) await pending;
       pending = upsertEntitlements(trx, year, ruleset.version, scannedAt, columns);
       await new Promise((resolve) => setImmediate(resolve)); // let the query reach the socket before evaluating on
+    };
+    for (const step of evaluateInSteps(ruleset, candidates, candidateRef, granted, undefined, STORE_CHUNK)) {
+      const { positions, results, groupStarts } = step;
+      for (let g = 0; g + 1 < groupStarts.length; g++) {
+        // A key names its beneficiary, so a key found twice is found twice within one beneficiary's candidates:
+        // it is stored once, as first found.
+        const ids: string[] = [];
+        for (let k = groupStarts[g]!; k < groupStarts[g + 1]!; k++) {
+          const i = positions[k]!;
+          const c = candidates[i]!;
+          const key = candidateKey(c);
+          const id = entitlementId(key);
+          if (ids.includes(id)) continue;
+          ids.push(id);
+          const r = results[k]!;
+          tally.add(i, c, r);
+          const before = stored.get(id);
+          if (before !== undefined) stored.delete(id);
+          const factsJson = JSON.stringify(c.facts);
+          const digest = entitlementDigest(r.status, r.fen, r.basis, factsJson, c.note, ruleset.version);
+          if (before === digest) continue; // unchanged since it was stored
+          const b = c.beneficiary;
+          batch.push({
+            id, digest, key, source: c.source, measure: c.measure, uscc: b.uscc, name: b.name, kind: b.kind, registeredInYangpu: b.registeredInYangpu, registeredInShanghai: b.registeredInShanghai,
+            enterpriseId: b.enterpriseId, organizationId: b.organizationId, eventDate: c.eventDate, matter: c.matter ?? null, factsJson, note: c.note, status: r.status, fen: r.fen, basis: r.basis,
+          });
+        }
+        if (ids.length) tally.beneficiaries++;
+      }
+      if (batch.size >= STORE_CHUNK) await flush();
     }
+    if (batch.size) await flush();
     if (pending) await pending;
     // What this scan no longer finds (and nobody confirmed) goes; what it found again keeps its id.
     const gone: string[] = [];
-    for (const id of stored.keys()) if (!found.has(id) && !confirmed.has(id)) gone.push(id);
+    for (const id of stored.keys()) if (!confirmed.has(id)) gone.push(id);
     if (gone.length) await deleteEntitlements(trx, gone);
-    summary = scanSummary(ruleset, year, scannedAt, candidates, keys, results, bySource);
+    summary = tally.summary(year, scannedAt, bySource);
     const { byMeasure: _detail, ...auditSummary } = summary;
     await writeAudit(trx, ctx, { action: 'subsidy.scan', entityType: 'subsidy_scan', entityId: String(year), after: auditSummary });
   });
   return summary;
 }
 
-function scanSummary(
-  ruleset: Ruleset, year: number, scannedAt: Date, candidates: Candidate[], keys: Array<string | null>, results: EvaluatedClaim[],
-  bySource: Array<{ id: string; measures: readonly string[]; candidates: number }>,
-) {
-  const byStatus: Record<string, number> = {};
-  const measures = new Map<string, { measure: string; title: string; candidates: number; granted: number; amountFen: number }>();
-  const beneficiaries = new Set<string>();
-  let stored = 0;
-  let totalFen = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    if (keys[i] === null) continue;
-    const c = candidates[i]!;
-    const r = results[i]!;
-    stored++;
-    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    beneficiaries.add(c.beneficiary.uscc);
-    let m = measures.get(c.measure);
-    if (!m) measures.set(c.measure, (m = { measure: c.measure, title: ruleset.measures.get(c.measure)?.source.title ?? c.measure, candidates: 0, granted: 0, amountFen: 0 }));
+/** A scan's counts, added up candidate by candidate (each stored candidate once). */
+class ScanTally {
+  beneficiaries = 0;
+  private stored = 0;
+  private totalFen = 0;
+  /** status → [count, the first candidate index with it]: byStatus lists statuses in the order candidates first had them. */
+  private statuses = new Map<string, [number, number]>();
+  private measures = new Map<string, { measure: string; title: string; candidates: number; granted: number; amountFen: number }>();
+
+  constructor(private readonly ruleset: Ruleset) {}
+
+  add(i: number, c: Candidate, r: EvaluatedClaim): void {
+    this.stored++;
+    const s = this.statuses.get(r.status);
+    if (s) {
+      s[0]++;
+      if (i < s[1]) s[1] = i;
+    } else this.statuses.set(r.status, [1, i]);
+    let m = this.measures.get(c.measure);
+    if (!m) this.measures.set(c.measure, (m = { measure: c.measure, title: this.ruleset.measures.get(c.measure)?.source.title ?? c.measure, candidates: 0, granted: 0, amountFen: 0 }));
     m.candidates += 1;
     if (r.status === 'granted') {
       m.granted += 1;
       m.amountFen += r.fen;
-      totalFen += r.fen;
+      this.totalFen += r.fen;
     }
   }
-  return {
-    year, rulesetVersion: ruleset.version, scannedAt: scannedAt.toISOString(), candidates: stored, beneficiaries: beneficiaries.size, byStatus,
-    byMeasure: [...measures.values()].sort((a, b) => a.measure.localeCompare(b.measure)).map(({ amountFen, ...e }) => ({ ...e, amount: fenToYuan(amountFen) })),
-    total: fenToYuan(totalFen),
-    sources: bySource,
-  };
+
+  summary(year: number, scannedAt: Date, bySource: Array<{ id: string; measures: readonly string[]; candidates: number }>) {
+    const byStatus: Record<string, number> = {};
+    for (const [status, [n]] of [...this.statuses].sort((a, b) => a[1][1] - b[1][1])) byStatus[status] = n;
+    return {
+      year, rulesetVersion: this.ruleset.version, scannedAt: scannedAt.toISOString(), candidates: this.stored, beneficiaries: this.beneficiaries, byStatus,
+      byMeasure: [...this.measures.values()].sort((a, b) => a.measure.localeCompare(b.measure)).map(({ amountFen, ...e }) => ({ ...e, amount: fenToYuan(amountFen) })),
+      total: fenToYuan(this.totalFen),
+      sources: bySource,
+    };
+  }
 }
 
 export async function listEntitlements(db: Database, q: { year: number; measure?: string | undefined; status?: string | undefined; confirmed?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
