@@ -143,6 +143,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     await page.getByTestId('alert-resolve').click();
     await page.getByText('办结预警须填写处理说明').waitFor();
     await alerts.resolve('已电话联系企业，确认还款计划');
+    await page.screenshot({ path: '/tmp/kcjr-e2e-alert.png' });
     const history = await alerts.history();
     expect(history.some((h) => h.includes('确认'))).toBe(true);
     expect(history.some((h) => h.includes('办结') && h.includes('已电话联系企业，确认还款计划'))).toBe(true);
@@ -171,6 +172,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     expect(wan(await page.getByTestId('bank-outstanding').innerText())).toBe(toWan(dash.portfolio!.outstanding));
     expect(Number(await page.getByTestId('bank-loans').innerText())).toBe(dash.portfolio!.loans);
     expect(Number(await page.getByTestId('bank-alerts-total').innerText())).toBe(own.total);
+    await page.screenshot({ path: '/tmp/kcjr-e2e-bank-dashboard.png', fullPage: true });
 
     await page.getByTestId('bank-card-outstanding').click();
     const overview = new OverviewPage(page);
