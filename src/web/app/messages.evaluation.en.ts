@@ -22,6 +22,7 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.score': 'Score',
   'evaluation.breakdown': 'tech staff {techStaff} · R&D {rd} · IP {ip}',
   'evaluation.unknown': 'Missing: {fields}',
+  'evaluation.reference': 'Basis: {reference}',
   'evaluation.derived': 'Derived',
   'evaluation.check': 'Condition',
   'evaluation.actual': 'Enterprise',

@@ -21,6 +21,7 @@ export const evaluationZh = {
   'evaluation.score': '得分',
   'evaluation.breakdown': '科技人员 {techStaff} · 研发投入 {rd} · 科技成果 {ip}',
   'evaluation.unknown': '缺少数据：{fields}',
+  'evaluation.reference': '依据：{reference}',
   'evaluation.derived': '推定',
   'evaluation.check': '条件',
   'evaluation.actual': '企业数值',

@@ -22,10 +22,11 @@ export function TechSmeCard({ r }: { r: StoredEvaluation }) {
     <Card size="small" title={t('evaluation.kind.tech_sme')} data-testid="eval-tech_sme" extra={<Eligible value={r.eligible} />}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text strong data-testid="tech-sme-score">{t('evaluation.score')} {r.score} / 100 · {t(`evaluation.path.${x.path}` as 'evaluation.path.score')}</Typography.Text>
-        <Typography.Text>{t('evaluation.breakdown', { techStaff: x.breakdown.techStaff ?? '?', rd: x.breakdown.rd ?? '?', ip: x.breakdown.ip ?? '?' })}</Typography.Text>
-        <List size="small" dataSource={x.reasons as string[]} renderItem={(s) => <List.Item>{s}</List.Item>} />
+        <Typography.Text data-testid="tech-sme-breakdown">{t('evaluation.breakdown', { techStaff: x.breakdown.techStaff ?? '?', rd: x.breakdown.rd ?? '?', ip: x.breakdown.ip ?? '?' })}</Typography.Text>
+        <div data-testid="tech-sme-reasons"><List size="small" dataSource={x.reasons as string[]} renderItem={(s) => <List.Item>{s}</List.Item>} /></div>
         {x.unknown?.length > 0 && <Alert type="warning" showIcon message={t('evaluation.unknown', { fields: (x.unknown as string[]).join(', ') })} data-testid="tech-sme-unknown" />}
         {x.derived?.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('evaluation.derived')}: {(x.derived as string[]).join('; ')}</Typography.Text>}
+        {x.reference && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="tech-sme-reference">{t('evaluation.reference', { reference: String(x.reference) })}</Typography.Text>}
         <Footer r={r} />
       </Space>
     </Card>
