@@ -29,7 +29,8 @@ export interface FunnelRow {
   approvedAmount: number;
 }
 
-export async function funnelReport(db: Database, q: { year: number; product?: string | undefined; by: 'district' | 'bank' }) {
+/** `through` (a date in the year) counts applications submitted up to that date only (a monthly report pack). */
+export async function funnelReport(db: Database, q: { year: number; product?: string | undefined; by: 'district' | 'bank'; through?: string | undefined }) {
   let productId: string | null = null;
   if (q.product) {
     const p = await productByCode(db, q.product);
@@ -54,7 +55,7 @@ export async function funnelReport(db: Database, q: { year: number; product?: st
       select x.seq, x.amount, x.bank_org_id from application_assignments x where x.application_id = a.id order by x.seq desc limit 1
     ) s on true
     left join organizations b on b.id = s.bank_org_id
-    where a.submitted_on >= ${`${q.year}-01-01`}::date and a.submitted_on <= ${`${q.year}-12-31`}::date
+    where a.submitted_on >= ${`${q.year}-01-01`}::date and a.submitted_on <= ${q.through ?? `${q.year}-12-31`}::date
       ${productId ? sql`and a.product_id = ${productId}` : sql``}
     group by 1
     order by 3 desc, 1 asc nulls last`.execute(db);

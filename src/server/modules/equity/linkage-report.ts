@@ -48,8 +48,8 @@ export async function linkageRows(db: Handle, asOf: string) {
   };
 }
 
-export async function linkageReport(db: Database, year: number) {
-  const asOf = `${year}-12-31`;
+/** The report as of the year's end, or as of `asOf` in the year (a monthly report pack). */
+export async function linkageReport(db: Database, year: number, asOf = `${year}-12-31`) {
   const { modes, rounds } = await linkageRows(db, asOf);
   return {
     year,

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { fenToYuan } from '../../platform/money';
 import { ratio4 } from '../assessment/scoring';
+import { yearBefore } from '../monitoring/indicator-math';
 import { money, reportFile, type FileFormat, type ReportSheet } from './report-file';
 
 /**
@@ -13,6 +14,9 @@ import { money, reportFile, type FileFormat, type ReportSheet } from './report-f
  * A loan counts with its principal in the year of its start_date (the loans table of the ledger, whatever its
  * source: disbursement on the platform, a bank's API, an import). Loans without a product form the row with
  * product null (其他). A product appears once it has a loan starting on or before the year's end.
+ *
+ * `through` (a date in the year) cuts the year short for a monthly report pack: the year to that date, the year
+ * before to the same day a year earlier (so the change is like for like) and the cumulative figures up to it.
  */
 interface Figures {
   amount: number;
@@ -27,8 +31,9 @@ interface FenRow extends Figures {
   name: string | null;
 }
 
-async function figures(db: Kysely<DB>, year: number, perProduct: boolean): Promise<FenRow[]> {
-  const y = (n: number) => sql`l.start_date >= ${`${n}-01-01`}::date and l.start_date <= ${`${n}-12-31`}::date`;
+async function figures(db: Kysely<DB>, year: number, perProduct: boolean, through: string): Promise<FenRow[]> {
+  const end = (n: number) => (n === year ? through : yearBefore(through));
+  const y = (n: number) => sql`l.start_date >= ${`${n}-01-01`}::date and l.start_date <= ${end(n)}::date`;
   const r = await sql<{ code: string | null; name: string | null; a: string; e: number; pa: string; pe: number; ca: string; ce: number }>`
     select ${perProduct ? sql`p.code, p.name` : sql`null::text as code, null::text as name`},
       coalesce(sum(l.principal) filter (where ${y(year)}), 0)::bigint as a,
@@ -38,7 +43,7 @@ async function figures(db: Kysely<DB>, year: number, perProduct: boolean): Promi
       coalesce(sum(l.principal), 0)::bigint as ca,
       count(distinct l.enterprise_id)::int as ce
     from loans l left join products p on p.id = l.product_id
-    where l.start_date <= ${`${year}-12-31`}::date
+    where l.start_date <= ${through}::date
     ${perProduct ? sql`group by p.code, p.name` : sql``}`.execute(db);
   return r.rows.map((x) => ({
     code: x.code, name: x.name, amount: Number(x.a), enterprises: x.e, prevAmount: Number(x.pa), prevEnterprises: x.pe, cumulativeAmount: Number(x.ca), cumulativeEnterprises: x.ce,
@@ -51,11 +56,13 @@ const json = (f: Figures) => ({
   yoy: yoy(f), cumulativeAmount: fenToYuan(f.cumulativeAmount), cumulativeEnterprises: f.cumulativeEnterprises,
 });
 
-export async function productStatistics(db: Kysely<DB>, q: { year: number }) {
-  const rows = (await figures(db, q.year, true)).sort(
+export async function productStatistics(db: Kysely<DB>, q: { year: number; through?: string | undefined }) {
+  const through = q.through ?? `${q.year}-12-31`;
+  if (through.slice(0, 4) !== String(q.year)) throw new Error(`through ${through} is not in ${q.year}`);
+  const rows = (await figures(db, q.year, true, through)).sort(
     (a, b) => Number(a.code === null) - Number(b.code === null) || b.amount - a.amount || b.cumulativeAmount - a.cumulativeAmount || (a.code ?? '').localeCompare(b.code ?? ''),
   );
-  const [total] = await figures(db, q.year, false);
+  const [total] = await figures(db, q.year, false, through);
   const zero: FenRow = { code: null, name: null, amount: 0, enterprises: 0, prevAmount: 0, prevEnterprises: 0, cumulativeAmount: 0, cumulativeEnterprises: 0 };
   return { year: q.year, fenRows: rows, fenTotal: total ?? zero };
 }
