@@ -42,7 +42,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerApplicationCommands(program, io, setExit);
   registerProductCommands(program, io, setExit);
   registerAssessmentCommands(program, io, setExit);
-  registerReportCommands(program, io);
+  registerReportCommands(program, io, setExit);
   registerLoanCommands(program, io, setExit);
   registerListingCommands(program, io, setExit);
   registerEvaluateCommands(program, io, setExit);

@@ -14,6 +14,7 @@ import { resolvePrincipal } from './platform/authenticate';
 import { forbidden, unauthorized } from './platform/errors';
 import { errorHandler } from './platform/error-handler';
 import type { App } from './platform/http';
+import type { JobQueue } from './platform/jobs';
 import type { Access } from './platform/principal';
 import { safeEqual } from './platform/secrets';
 import { registerModules } from './modules';
@@ -36,7 +37,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** Builds the HTTP app without listening: main.ts listens, tests use app.inject. */
-export async function buildApp(deps: { db: Database; config: AppConfig; logger?: boolean | object }): Promise<App> {
+export async function buildApp(deps: { db: Database; config: AppConfig; logger?: boolean | object; jobs?: JobQueue }): Promise<App> {
   const { db, config } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
@@ -102,7 +103,7 @@ export async function buildApp(deps: { db: Database; config: AppConfig; logger?:
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () => app.swagger());
 
-  await app.register(async (api) => registerModules(api as unknown as App, { db, config }), { prefix: '/api/v1' });
+  await app.register(async (api) => registerModules(api as unknown as App, { db, config, jobs: deps.jobs }), { prefix: '/api/v1' });
 
   const indexHtml = path.join(config.webDir, 'index.html');
   if (fs.existsSync(indexHtml)) {

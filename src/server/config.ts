@@ -20,7 +20,12 @@ export interface AppConfig {
   /** Largest JSON body; uploads have their own limit. */
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** Font with Chinese glyphs for report-pack PDFs (a .ttc may name its face: file.ttc#PostScriptName). */
+  pdfFont: string;
 }
+
+/** Debian's fonts-noto-cjk (simplified-Chinese face of the collection). */
+export const DEFAULT_PDF_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const config: AppConfig = {
@@ -36,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     lockoutMinutes: intFromEnv(env, 'KCJR_LOCKOUT_MINUTES', 15),
     bodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: intFromEnv(env, 'KCJR_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
+    pdfFont: env.KCJR_PDF_FONT || DEFAULT_PDF_FONT,
   };
   return { ...config, ...overrides };
 }

@@ -5,3 +5,4 @@ import './modules/listing/green-channel.job';
 import './modules/loan/classify.job';
 import './modules/evaluation/evaluation.job';
 import './modules/monitoring/monitoring.job';
+import './modules/report/packs.job';

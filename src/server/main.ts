@@ -3,7 +3,7 @@ import { loadConfig, type AppConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty } from './seed/demo';
-import { startJobRunner, type JobRunner } from './platform/jobs';
+import { lateJobQueue, startJobRunner, type JobRunner } from './platform/jobs';
 import './jobs';
 
 export interface StartOptions {
@@ -39,12 +39,14 @@ export async function startServer(options: StartOptions = {}): Promise<{ url: st
     await opened.close();
     throw err;
   }
-  const app = await buildApp({ db: opened.db, config });
+  const queue = lateJobQueue();
+  const app = await buildApp({ db: opened.db, config, jobs: queue });
   const address = await app.listen({ port: config.port, host: config.host });
   let jobs: JobRunner | undefined;
   if (options.jobs ?? true) {
     try {
       jobs = await startJobRunner(opened, app.log);
+      queue.attach(jobs);
     } catch (err) {
       await app.close();
       await opened.close();

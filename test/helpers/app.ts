@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type AppConfig } from '../../src/server/config';
-import type { Database } from '../../src/server/db/connect';
+import type { Database, OpenedDatabase } from '../../src/server/db/connect';
 import type { App } from '../../src/server/platform/http';
 import { hashPassword } from '../../src/server/platform/secrets';
 import { makeUscc } from '../../src/shared/uscc';
@@ -16,6 +16,8 @@ export type FixtureUser = (typeof FIXTURE_USERS)[number];
 export interface TestContext {
   app: App;
   db: Database;
+  /** The database as opened (a job runner needs it: PGlite's handle or the PostgreSQL URL). */
+  opened: OpenedDatabase;
   config: AppConfig;
   ids: { office: string; bankOrg: string; bank2Org: string; enterpriseA: string; enterpriseB: string; orgA: string; orgB: string; users: Record<FixtureUser, string> };
   /** Signs in (once per user per context) and returns the cookie and CSRF token. */
@@ -76,7 +78,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
     return app.inject({ method: opts.method as never, url: opts.url, headers, ...(opts.payload !== undefined ? { payload: opts.payload as never } : {}) });
   };
   return {
-    app, db, config, session, as,
+    app, db, opened, config, session, as,
     ids: { office, bankOrg, bank2Org, enterpriseA, enterpriseB, orgA, orgB, users },
     close: async () => {
       await app.close();

@@ -23,7 +23,21 @@ async function alertOfBank1(ctx: TestContext) {
   return row.id;
 }
 
+/** A report pack in a given state, inserted directly (generation is the worker's; the rows test who may call). */
+async function pack(ctx: TestContext, status: 'queued' | 'done') {
+  const row = await ctx.db.insertInto('report_packs').values({
+    kind: 'monthly', period: '2025-06', basis: 'reported', status, requested_by: null, requested_by_name: 'test',
+    ...(status === 'done' ? { xlsx: Buffer.from('xlsx'), pdf: Buffer.from('%PDF-'), xlsx_sha256: 'x', pdf_sha256: 'p', generated_at: new Date() } : {}),
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export const MONITORING_ROWS: MonitoringRow[] = [
+  // Report packs: officers and admins request; office staff (auditors too) read the archive and download.
+  { method: 'POST', route: '/api/v1/monitoring/report-packs', prepare: () => ({ url: '/api/v1/monitoring/report-packs', payload: { kind: 'monthly', period: '2025-06' } }), expect: staffOnly(202) },
+  { method: 'GET', route: '/api/v1/monitoring/report-packs', prepare: () => ({ url: '/api/v1/monitoring/report-packs' }), expect: staffRead },
+  { method: 'GET', route: '/api/v1/monitoring/report-packs/:id', prepare: async (ctx) => ({ url: `/api/v1/monitoring/report-packs/${await pack(ctx, 'queued')}` }), expect: staffRead },
+  { method: 'GET', route: '/api/v1/monitoring/report-packs/:id/download', prepare: async (ctx) => ({ url: `/api/v1/monitoring/report-packs/${await pack(ctx, 'done')}/download?format=pdf` }), expect: staffRead },
   { method: 'GET', route: '/api/v1/monitoring/indicators', prepare: () => ({ url: '/api/v1/monitoring/indicators?asOf=2025-06-30' }), expect: staffRead },
   { method: 'GET', route: '/api/v1/monitoring/snapshots', prepare: () => ({ url: '/api/v1/monitoring/snapshots' }), expect: staffRead },
   {

@@ -19,6 +19,7 @@ import * as m0014 from './migrations/0014_create_evaluation_models';
 import * as m0019 from './migrations/0019_create_monitoring';
 import * as m0021 from './migrations/0021_lean_subsidy_entitlements';
 import * as m0023 from './migrations/0023_loan_standing_indexes';
+import * as m0022 from './migrations/0022_report_pack_generation';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0019_create_monitoring': m0019,
   '0021_lean_subsidy_entitlements': m0021,
   '0023_loan_standing_indexes': m0023,
+  '0022_report_pack_generation': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -89,6 +89,9 @@ export interface ReportPackTable {
   pdf: Buffer | null;
   xlsx_sha256: string | null;
   pdf_sha256: string | null;
+  attempt: Generated<number>;
+  generated_by: string | null;
+  sources: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
 export interface MonitoringTables {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/connect';
 import { unauthorized } from './errors';
+import type { JobQueue } from './jobs';
 import type { Access, ActorContext, Principal } from './principal';
 
 declare module 'fastify' {
@@ -20,6 +21,8 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 export interface Deps {
   db: Database;
   config: AppConfig;
+  /** Queues background jobs; absent when the app runs without a job runner (tests). */
+  jobs?: JobQueue | undefined;
 }
 
 /** The acting principal of a route that requires sign-in (the access hook already rejected anonymous calls). */

@@ -46,6 +46,26 @@ function pgliteAdapter(opened: OpenedDatabase) {
   };
 }
 
+/** What a route needs to queue a job. */
+export interface JobQueue {
+  send(name: string, data?: Record<string, unknown>): Promise<string | null>;
+}
+
+/**
+ * The app's queue before its runner exists: main.ts builds the app first and attaches the runner once started.
+ * Without one (a server started without jobs, the tests' app) `send` queues nothing and returns null; work whose
+ * state lives in its own table (report packs) is then picked up by a worker host's sweep.
+ */
+export function lateJobQueue(): JobQueue & { attach(runner: JobRunner | undefined): void } {
+  let target: JobRunner | undefined;
+  return {
+    attach: (runner) => {
+      target = runner;
+    },
+    send: async (name, data = {}) => (target ? target.send(name, data) : null),
+  };
+}
+
 export interface JobRunner {
   boss: PgBoss;
   /** Queue an on-demand job; returns its id (null when a singleton is already queued). */
