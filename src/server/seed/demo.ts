@@ -9,6 +9,7 @@ import { seedDemoProducts } from '../modules/product/demo-products';
 import { seedDemoRiskPools } from '../modules/risk-pool/risk-pool.demo';
 import { seedDemoListing } from '../modules/listing/listing.demo';
 import { evaluateDemo, seedDemoEvaluationFacts } from '../modules/evaluation/evaluation.demo';
+import { seedDemoMonitoring } from '../modules/monitoring/monitoring.demo';
 import { DEMO_INSTITUTIONS, DEMO_OFFICE, DEMO_PASSWORD, DEMO_STAFF, demoEnterprises } from './demo-data';
 
 /** True when the database holds no organisations, users or enterprises (a fresh install). */
@@ -94,5 +95,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   });
   // Evaluations run after the seed commits (a run writes in its own transactions); re-running is harmless.
   await evaluateDemo(db);
+  // Month-end history, the dashboards' cache and a run of the early-warning rules, over the seeded ledger.
+  await seedDemoMonitoring(db);
   return true;
 }
