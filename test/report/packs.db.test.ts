@@ -134,9 +134,9 @@ describe('failure', () => {
   });
 
   it.each([
-    [{ kind: 'monthly', period: '2025-13' }, 'period', /YYYY-MM/],
-    [{ kind: 'annual', period: '2025-06' }, 'period', /YYYY/],
-    [{ kind: 'monthly', period: '2999-01' }, 'period', /2000 to 2200/],
+    [{ kind: 'monthly', period: '2025-13' }, 'body.period', /YYYY-MM/],
+    [{ kind: 'annual', period: '2025-06' }, 'body.period', /YYYY/],
+    [{ kind: 'monthly', period: '2999-01' }, 'body.period', /2000 to 2200/],
     [{ kind: 'weekly', period: '2025' }, 'body.kind', /monthly or annual/],
     [{ kind: 'monthly', period: '2025-06', basis: 'best' }, 'body.basis', /reported/],
     [{ period: '2025-06' }, 'body.kind', /monthly or annual/],

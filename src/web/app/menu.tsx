@@ -17,6 +17,7 @@ import { riskPoolMenuEntries } from './menu.riskPool';
 import { listingMenuEntries } from './menu.listing';
 import { loanMenuEntries } from './menu.loan';
 import { monitoringMenuEntries } from './menu.monitoring';
+import { reportMenuEntries } from './menu.report';
 import { subsidyMenuEntries } from './menu.subsidy';
 import { evaluationMenuEntries } from './menu.evaluation';
 import { can } from './roles';
@@ -34,6 +35,7 @@ export interface MenuEntry {
 export function menuFor(user: User): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> }];
   entries.push(...monitoringMenuEntries(user));
+  entries.push(...reportMenuEntries(user));
   if (user.role === 'enterprise_user' && user.enterpriseId) {
     entries.push({
       key: 'my-enterprise',

@@ -6,6 +6,7 @@ import { financingEn } from './messages.financing.en';
 import { riskPoolEn } from './messages.riskPool.en';
 import { loanEn } from './messages.loan.en';
 import { monitoringEn } from './messages.monitoring.en';
+import { reportEn } from './messages.report.en';
 import { subsidyEn } from './messages.subsidy.en';
 
 // Typed against the Chinese table, so a missing or stray key is a compile error.
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...evaluationEn,
   ...loanEn,
   ...monitoringEn,
+  ...reportEn,
   'app.name': 'Sci-Tech Finance Service Platform',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

@@ -5,6 +5,7 @@ import { financingZh } from './messages.financing.zh';
 import { riskPoolZh } from './messages.riskPool.zh';
 import { loanZh } from './messages.loan.zh';
 import { monitoringZh } from './messages.monitoring.zh';
+import { reportZh } from './messages.report.zh';
 import { subsidyZh } from './messages.subsidy.zh';
 
 // Chinese is the source language: every key starts here, and the English table must cover each one.
@@ -17,6 +18,7 @@ export const zh = {
   ...evaluationZh,
   ...loanZh,
   ...monitoringZh,
+  ...reportZh,
   'app.name': '科创金融服务平台',
   'app.shortName': 'KCJR',
   'demo.banner': '演示数据 / Demo data — 本系统当前载入的是演示数据',

@@ -5,6 +5,7 @@ import { riskPoolCapabilities, type RiskPoolCapability } from './roles.riskPool'
 import { listingCapabilities, type ListingCapability } from './roles.listing';
 import { loanCapabilities, type LoanCapability } from './roles.loan';
 import { monitoringCapabilities, type MonitoringCapability } from './roles.monitoring';
+import { reportCapabilities, type ReportCapability } from './roles.report';
 
 // What each role may reach in the UI. The server decides for real (scoping is a 404 there);
 // this only keeps menus and buttons honest.
@@ -22,7 +23,8 @@ export type Capability =
   | ListingCapability
   | AssessmentCapability
   | LoanCapability
-  | MonitoringCapability;
+  | MonitoringCapability
+  | ReportCapability;
 
 const capabilities: Record<Role, readonly Capability[]> = {
   admin: [
@@ -51,7 +53,8 @@ export function can(user: User | null, capability: Capability): boolean {
       (listingCapabilities[user.role] as readonly Capability[]).includes(capability) ||
       (assessmentCapabilities[user.role] as readonly Capability[]).includes(capability) ||
       (loanCapabilities[user.role] as readonly Capability[]).includes(capability) ||
-      (monitoringCapabilities[user.role] as readonly Capability[]).includes(capability))
+      (monitoringCapabilities[user.role] as readonly Capability[]).includes(capability) ||
+      (reportCapabilities[user.role] as readonly Capability[]).includes(capability))
   );
 }
 

@@ -10,6 +10,7 @@ import { riskPoolRoutes } from './routes.riskPool';
 import { listingRoutes } from './routes.listing';
 import { loanRoutes } from './routes.loan';
 import { monitoringRoutes } from './routes.monitoring';
+import { reportRoutes } from './routes.report';
 import { subsidyRoutes } from './routes.subsidy';
 import { evaluationRoutes } from './routes.evaluation';
 
@@ -109,6 +110,7 @@ export const router = createBrowserRouter([
       ...evaluationRoutes,
       ...loanRoutes,
       ...monitoringRoutes,
+      ...reportRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

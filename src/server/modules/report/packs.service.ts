@@ -61,7 +61,7 @@ export interface PackRequest {
  */
 export async function requestPack(db: Database, ctx: ActorContext, req: PackRequest, queue?: JobQueue): Promise<PackView> {
   const p = packPeriod(req.kind, req.period, todayInShanghai());
-  if (isIssue(p)) throw badRequest([p]);
+  if (isIssue(p)) throw badRequest([{ path: 'body.period', message: p.message }]);
   const basis = req.basis ?? 'reported';
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('report_packs').values({
