@@ -5,7 +5,7 @@ export const ORGANIZATION_KINDS = ['office', 'bank', 'guarantor', 'insurer', 'fu
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** Scopes an API token may carry; a token can call a route only if the route names one of its scopes. */
-export const TOKEN_SCOPES = ['enterprises:read', 'enterprises:write', 'audit:read', 'policy:evaluate', 'subsidy:read', 'subsidy:write', 'consented:read', 'applications:read', 'applications:write', 'products:read', 'products:write', 'events:read', 'events:write', 'reports:read', 'loans:read', 'loans:write'] as const;
+export const TOKEN_SCOPES = ['enterprises:read', 'enterprises:write', 'audit:read', 'policy:evaluate', 'subsidy:read', 'subsidy:write', 'consented:read', 'applications:read', 'applications:write', 'products:read', 'products:write', 'events:read', 'events:write', 'reports:read', 'loans:read', 'loans:write', 'monitoring:read', 'risk-pool:read', 'risk-pool:write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Who is calling: a signed-in user, or an organisation's API token acting with its creator's role. */

@@ -15,9 +15,12 @@ import { getSnapshot, listSnapshots, storeMonthEnd } from './snapshots.service';
 import { tablesToXlsx } from './tables-xlsx';
 
 const tags = ['monitoring'];
-const STAFF_READ: Access = { roles: ['admin', 'officer', 'auditor'] };
+// GET routes also answer API tokens with monitoring:read (a bank's system polling its alerts and portfolio, the
+// office's own systems reading indicators); changes (read marks, acknowledge, resolve, runs) stay session-only.
+const STAFF_READ: Access = { roles: ['admin', 'officer', 'auditor'], scope: 'monitoring:read' };
 const OFFICE: Access = { roles: ['admin', 'officer'] };
 const INBOX: Access = { roles: ['admin', 'officer', 'auditor', 'institution_user'] };
+const INBOX_READ: Access = { ...INBOX, scope: 'monitoring:read' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Indicators, month-end snapshots and restatements, early-warning rules and the alerts inbox (issue #8). */
@@ -47,17 +50,17 @@ export async function monitoringRoutes(app: App, { db }: Deps) {
   }, async (request) => storeMonthEnd(db, actor(request), request.body.asOf));
 
   app.get('/monitoring/alerts', {
-    config: { access: INBOX },
+    config: { access: INBOX_READ },
     schema: { tags, summary: 'The alerts inbox: office staff see every alert, an institution the ones it owns', querystring: alertListQuery },
   }, async (request) => listAlerts(db, actor(request), request.query));
 
   app.get('/monitoring/alerts/counts', {
-    config: { access: INBOX },
+    config: { access: INBOX_READ },
     schema: { tags, summary: 'Unread (by the caller) and unresolved alerts in the caller\'s inbox' },
   }, async (request) => alertCounts(db, actor(request)));
 
   app.get('/monitoring/alerts/:id', {
-    config: { access: INBOX },
+    config: { access: INBOX_READ },
     schema: { tags, summary: 'One alert with its history', params: alertParams },
   }, async (request) => getAlert(db, actor(request), request.params.id));
 
@@ -82,7 +85,7 @@ export async function monitoringRoutes(app: App, { db }: Deps) {
   }, async (request) => runAlertRules(db, actor(request), { asOf: request.body?.asOf }));
 
   app.get('/monitoring/alert-rules', {
-    config: { access: INBOX },
+    config: { access: INBOX_READ },
     schema: { tags, summary: 'Early-warning rules with the threshold in force today and their dated history' },
   }, async () => listRules(db, todayInShanghai()));
 
@@ -97,17 +100,17 @@ export async function monitoringRoutes(app: App, { db }: Deps) {
   }, async (request) => officePanel(db, actor(request), request.params.panel));
 
   app.get('/monitoring/dashboard/bank', {
-    config: { access: INBOX },
+    config: { access: INBOX_READ },
     schema: { tags, summary: 'A bank\'s dashboard: its portfolio and trend, SLA warnings, alerts and assessment (a bank its own; staff name ?bank=CODE)', querystring: bankDashboardQuery },
   }, async (request) => bankDashboard(db, actor(request), request.query));
 
   app.get('/monitoring/dashboard/enterprise', {
-    config: { access: { roles: ['admin', 'officer', 'auditor', 'enterprise_user'] } },
+    config: { access: { roles: ['admin', 'officer', 'auditor', 'enterprise_user'], scope: 'monitoring:read' } },
     schema: { tags, summary: 'An enterprise\'s dashboard: applications, consents, claims, evaluations and products it could apply for next', querystring: enterpriseDashboardQuery },
   }, async (request) => enterpriseDashboard(db, actor(request), request.query));
 
   app.get('/monitoring/drilldown/loans', {
-    config: { access: INBOX },
+    config: { access: INBOX_READ },
     schema: { tags, summary: 'The loans behind a number: outstanding on asOf in a slice, with their standing on that date (banks: their own)', querystring: drilldownQuery },
   }, async (request) => drilldownLoans(db, actor(request), request.query));
 

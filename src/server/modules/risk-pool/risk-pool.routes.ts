@@ -11,11 +11,13 @@ import {
 const tags = ['risk-pool'];
 // Office staff run the pool; auditors read everything; banks (institution users) see the pools and their own
 // enrolments and claims. Reviewers and enterprises have no part in it (docs/risk-pool.md).
-const READ: Access = { roles: ['admin', 'officer', 'auditor', 'institution_user'] };
+// API tokens: a bank's system reads (risk-pool:read) and files — enrols loans, files and withdraws claims, reports
+// recoveries (risk-pool:write); running the pool (terms, contributions, review and approval) stays with signed-in staff.
+const READ: Access = { roles: ['admin', 'officer', 'auditor', 'institution_user'], scope: 'risk-pool:read' };
 const STAFF: Access = { roles: ['admin', 'officer'] };
-const STAFF_READ: Access = { roles: ['admin', 'officer', 'auditor'] };
-const BANK: Access = { roles: ['institution_user'] };
-const BANK_OR_STAFF: Access = { roles: ['admin', 'officer', 'institution_user'] };
+const STAFF_READ: Access = { roles: ['admin', 'officer', 'auditor'], scope: 'risk-pool:read' };
+const BANK: Access = { roles: ['institution_user'], scope: 'risk-pool:write' };
+const BANK_OR_STAFF: Access = { roles: ['admin', 'officer', 'institution_user'], scope: 'risk-pool:write' };
 
 export async function riskPoolRoutes(app: App, { db }: Deps) {
   app.get('/risk-pools', { config: { access: READ }, schema: { tags, summary: 'Risk compensation pools (风险补偿资金池) with their terms and balances' } }, async () => listPools(db));
