@@ -53,13 +53,18 @@ export function chosenLoans(asOf: string, filter: StandingFilter, column: RawBui
   return conds.length ? sql`and ${column} in (select l.id from loans l where l.start_date <= ${asOf}::date and ${sql.join(conds, sql` and `)})` : sql``;
 }
 
+/** Loan columns a report may carry through the standing rows (saves joining a million loans a second time). */
+export type StandingLoanColumn = 'enterprise_id' | 'bank_org_id' | 'product_id' | 'collateral_mode' | 'linkage_mode' | 'first_time_borrower' | 'annual_rate' | 'start_date' | 'principal' | 'loan_no';
+
 /**
  * The WITH-query computing standing rows (loan_id, dpd, outstanding, computed_class, reported_class,
- * final_class, floors_id, basis) for the loans started on or before `asOf` that pass the filter.
- * Returned as a fragment so the classification job can feed it into its upserts in the same statement.
+ * final_class, floors_id, basis, then `loanColumns`) for the loans started on or before `asOf` that pass the
+ * filter. Returned as a fragment so the classification job can feed it into its upserts in the same statement.
  */
-export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuilder<unknown> {
+export function standingCtes(asOf: string, filter: StandingFilter = {}, loanColumns: readonly StandingLoanColumn[] = []): RawBuilder<unknown> {
   const d = sql`${asOf}::date`;
+  const carried = sql.raw(loanColumns.map((c) => `, l.${c}`).join(''));
+  const carriedOut = sql.raw(loanColumns.map((c) => `, st.${c}`).join(''));
   const conds = filterConds(filter);
   const chosen = chosenLoans(asOf, filter, sql`r.loan_id`);
   return sql`
@@ -70,8 +75,10 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuil
       limit 1
     ),
     ranges as materialized (
-      select (f->>'minDpd')::int as min_dpd, f->>'class' as cls,
-        lead((f->>'minDpd')::int) over (order by (f->>'minDpd')::int) as next_min
+      -- The floors as two arrays in ascending minDpd: width_bucket(dpd, min_dpds) is the number of floors reached,
+      -- so classes[that] is the class (none reached: normal). Floors ascend and worsen (checkFloors), as the pure rule
+      -- takes the highest floor reached.
+      select array_agg((f->>'minDpd')::int order by (f->>'minDpd')::int) as min_dpds, array_agg(f->>'class' order by (f->>'minDpd')::int) as classes
       from fl cross join lateral jsonb_array_elements(fl.floors) f
     ),
     paid as (
@@ -92,6 +99,7 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuil
         case when p.loan_id is not null then greatest(l.principal - p.principal, 0) else coalesce(rep.outstanding, l.principal) end as outstanding,
         rep.reported_class,
         case when p.loan_id is not null then 'repayments' when rep.loan_id is not null then 'report' else 'none' end as basis
+        ${carried}
       from loans l
       left join paid p on p.loan_id = l.id
       left join rep on rep.loan_id = l.id
@@ -105,12 +113,13 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}): RawBuil
       where ${sql.join([sql`l.start_date <= ${d}`, ...conds], sql` and `)}
     ),
     standing as (
-      select st.loan_id, st.dpd::int as dpd, st.outstanding::bigint as outstanding, coalesce(r.cls, 'normal') as computed_class, st.reported_class,
-        case when array_position(${CLASS_ORDER}, st.reported_class) > array_position(${CLASS_ORDER}, coalesce(r.cls, 'normal')) then st.reported_class else coalesce(r.cls, 'normal') end as final_class,
-        fl.id as floors_id, st.basis
+      select st.loan_id, st.dpd::int as dpd, st.outstanding::bigint as outstanding, c.computed_class, st.reported_class,
+        case when array_position(${CLASS_ORDER}, st.reported_class) > array_position(${CLASS_ORDER}, c.computed_class) then st.reported_class else c.computed_class end as final_class,
+        fl.id as floors_id, st.basis ${carriedOut}
       from st
       cross join fl
-      left join ranges r on st.dpd >= r.min_dpd and (r.next_min is null or st.dpd < r.next_min)
+      cross join ranges r
+      cross join lateral (select coalesce(r.classes[width_bucket(st.dpd, r.min_dpds)], 'normal') as computed_class) c
     )`;
 }
 
