@@ -3,7 +3,7 @@
 // "Imported loans: as of which date"); this file only aggregates them, in one pass with grouping sets.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { standingCtes } from '../loan/standing.repository';
+import { setBased, standingCtes } from '../loan/standing.repository';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
@@ -45,36 +45,54 @@ export async function tableExists(db: Handle, table: string): Promise<boolean> {
 export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?: string } = {}): Promise<PortfolioRow[]> {
   const withStage = await tableExists(db, 'enterprise_evaluations');
   const stage = withStage
-    ? sql`(select ev.result->>'stage' from enterprise_evaluations ev where ev.enterprise_id = l.enterprise_id and ev.kind = 'lifecycle' and ev.year <= ${Number(asOf.slice(0, 4))} order by ev.year desc limit 1)`
+    ? sql`(select ev.result->>'stage' from enterprise_evaluations ev where ev.enterprise_id = per.enterprise_id and ev.kind = 'lifecycle' and ev.year <= ${Number(asOf.slice(0, 4))} order by ev.year desc limit 1)`
     : sql`null::text`;
-  const r = await sql<PortfolioRow & { g_bank: number; g_product: number; g_district: number; g_street: number; g_sector: number; g_stage: number }>`
-    with ${standingCtes(asOf, opts.bankOrgId ? { bankOrgId: opts.bankOrgId } : {})},
-    cur as (
-      select s.outstanding, s.final_class, l.enterprise_id, l.bank_org_id, l.product_id, l.collateral_mode, l.linkage_mode,
-        l.first_time_borrower, l.annual_rate, e.district, coalesce(e.street, '') as street, e.sector, ${stage} as stage
+  // Two levels: the standings (a million rows) are summed per enterprise, bank and product by hashing; the grouping
+  // sets, whose distinct borrower counts sort once per set, then run over those few rows, and the enterprise's
+  // district, street, sector and stage are looked up once per row there instead of once per loan.
+  const r = await setBased(db, (trx) => sql<PortfolioRow & { g_bank: number; g_product: number; g_district: number; g_street: number; g_sector: number; g_stage: number }>`
+    with ${standingCtes(asOf, opts.bankOrgId ? { bankOrgId: opts.bankOrgId } : {}, ['enterprise_id', 'bank_org_id', 'product_id', 'collateral_mode', 'linkage_mode', 'first_time_borrower', 'annual_rate'])},
+    per as (
+      select s.enterprise_id, s.bank_org_id, s.product_id,
+        count(*)::int as loans,
+        bool_or(s.first_time_borrower) as first_time_borrower,
+        sum(s.outstanding)::bigint as outstanding,
+        sum(s.outstanding) filter (where s.final_class in ('substandard','doubtful','loss'))::bigint as npl,
+        sum(s.outstanding) filter (where s.final_class = 'normal')::bigint as normal,
+        sum(s.outstanding) filter (where s.final_class = 'special_mention')::bigint as special_mention,
+        sum(s.outstanding) filter (where s.final_class = 'substandard')::bigint as substandard,
+        sum(s.outstanding) filter (where s.final_class = 'doubtful')::bigint as doubtful,
+        sum(s.outstanding) filter (where s.final_class = 'loss')::bigint as loss,
+        sum(s.outstanding) filter (where s.collateral_mode = 'credit')::bigint as credit,
+        sum(s.outstanding) filter (where s.collateral_mode = 'ip_pledge')::bigint as ip_pledge,
+        sum(s.outstanding) filter (where s.linkage_mode is not null)::bigint as linked,
+        sum(s.outstanding * s.annual_rate) as rate_weighted
       from standing s
-      join loans l on l.id = s.loan_id
-      join enterprises e on e.id = l.enterprise_id
       where s.outstanding > 0
+      group by s.enterprise_id, s.bank_org_id, s.product_id
+    ),
+    cur as (
+      select per.*, e.district, coalesce(e.street, '') as street, e.sector, ${stage} as stage
+      from per join enterprises e on e.id = per.enterprise_id
     ),
     agg as (
       select grouping(bank_org_id) as g_bank, grouping(product_id) as g_product, grouping(district) as g_district,
         grouping(street) as g_street, grouping(sector) as g_sector, grouping(stage) as g_stage,
         bank_org_id, product_id, district, street, sector, stage,
-        count(*)::int as loans,
+        coalesce(sum(loans), 0)::int as loans,
         count(distinct enterprise_id)::int as borrowers,
         count(distinct enterprise_id) filter (where first_time_borrower)::int as first_time_borrowers,
         sum(outstanding)::bigint as outstanding,
-        coalesce(sum(outstanding) filter (where final_class in ('substandard','doubtful','loss')), 0)::bigint as npl,
-        coalesce(sum(outstanding) filter (where final_class = 'normal'), 0)::bigint as normal,
-        coalesce(sum(outstanding) filter (where final_class = 'special_mention'), 0)::bigint as special_mention,
-        coalesce(sum(outstanding) filter (where final_class = 'substandard'), 0)::bigint as substandard,
-        coalesce(sum(outstanding) filter (where final_class = 'doubtful'), 0)::bigint as doubtful,
-        coalesce(sum(outstanding) filter (where final_class = 'loss'), 0)::bigint as loss,
-        coalesce(sum(outstanding) filter (where collateral_mode = 'credit'), 0)::bigint as credit,
-        coalesce(sum(outstanding) filter (where collateral_mode = 'ip_pledge'), 0)::bigint as ip_pledge,
-        coalesce(sum(outstanding) filter (where linkage_mode is not null), 0)::bigint as linked,
-        sum(outstanding * annual_rate)::text as rate_weighted
+        coalesce(sum(npl), 0)::bigint as npl,
+        coalesce(sum(normal), 0)::bigint as normal,
+        coalesce(sum(special_mention), 0)::bigint as special_mention,
+        coalesce(sum(substandard), 0)::bigint as substandard,
+        coalesce(sum(doubtful), 0)::bigint as doubtful,
+        coalesce(sum(loss), 0)::bigint as loss,
+        coalesce(sum(credit), 0)::bigint as credit,
+        coalesce(sum(ip_pledge), 0)::bigint as ip_pledge,
+        coalesce(sum(linked), 0)::bigint as linked,
+        sum(rate_weighted)::text as rate_weighted
       from cur
       group by grouping sets ((), (bank_org_id), (product_id), (district), (street), (sector), (stage))
     )
@@ -85,7 +103,7 @@ export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?
            when g_sector = 0 then agg.sector when g_stage = 0 then agg.stage end as key,
       case when g_bank = 0 then (select o.name from organizations o where o.id = agg.bank_org_id)
            when g_product = 0 then (select p.name from products p where p.id = agg.product_id) end as name
-    from agg`.execute(db);
+    from agg`.execute(trx));
   return r.rows.map((x) => {
     const slice: PortfolioRow['slice'] =
       x.g_bank === 0 ? 'bank' : x.g_product === 0 ? 'product' : x.g_district === 0 ? 'district' : x.g_street === 0 ? 'street' : x.g_sector === 0 ? 'sector' : x.g_stage === 0 ? 'stage' : 'total';
@@ -100,12 +118,15 @@ export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?
 
 /** Outstanding, loans and borrowers on a date (the year-before comparison needs no slices). */
 export async function totalsAsOf(db: Handle, asOf: string): Promise<{ loans: number; borrowers: number; outstanding: number; npl: number }> {
-  const r = await sql<{ loans: number; borrowers: number; outstanding: string | null; npl: string | null }>`
-    with ${standingCtes(asOf)}
-    select count(*)::int as loans, count(distinct l.enterprise_id)::int as borrowers, sum(s.outstanding)::bigint as outstanding,
-      sum(s.outstanding) filter (where s.final_class in ('substandard','doubtful','loss'))::bigint as npl
-    from standing s join loans l on l.id = s.loan_id
-    where s.outstanding > 0`.execute(db);
+  const r = await setBased(db, (trx) => sql<{ loans: number; borrowers: number; outstanding: string | null; npl: string | null }>`
+    with ${standingCtes(asOf, {}, ['enterprise_id'])},
+    per as (
+      select s.enterprise_id, count(*) as loans, sum(s.outstanding) as outstanding,
+        sum(s.outstanding) filter (where s.final_class in ('substandard','doubtful','loss')) as npl
+      from standing s where s.outstanding > 0 group by s.enterprise_id
+    )
+    select coalesce(sum(loans), 0)::int as loans, count(*)::int as borrowers, sum(outstanding)::bigint as outstanding, sum(npl)::bigint as npl
+    from per`.execute(trx));
   const x = r.rows[0]!;
   return { loans: x.loans, borrowers: x.borrowers, outstanding: Number(x.outstanding ?? 0), npl: Number(x.npl ?? 0) };
 }
