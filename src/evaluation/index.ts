@@ -66,6 +66,7 @@ export function techSmeInputFromFacts(f: EnterpriseYearFacts): { input: TechSmeI
 
 const yuanOrNull = (fen: number | null) => (fen === null ? null : fen / 100);
 
+// Each evaluator returns a fresh object, so its result is stored as it is (extended in place, not copied).
 export function evaluateEnterpriseYear(f: EnterpriseYearFacts, models: Models = DEFAULT_MODELS): EvaluationRecord[] {
   const { input, derived } = techSmeInputFromFacts(f);
   const tech = evaluateTechSme(input);
@@ -79,12 +80,12 @@ export function evaluateEnterpriseYear(f: EnterpriseYearFacts, models: Models = 
       kind: 'tech_sme', modelVersion: TECH_SME.id, score: tech.score, eligible: tech.eligible,
       result: { ...tech, derived, input: { ...input, salesRevenue: yuanOrNull(input.salesRevenue), totalAssets: yuanOrNull(input.totalAssets), rdExpense: yuanOrNull(input.rdExpense), totalCost: yuanOrNull(input.totalCost) }, reference: TECH_SME.reference },
     },
-    { kind: 'hnte', modelVersion: HNTE.id, score: hnte.score, eligible: hnte.ready, result: { ...hnte, reference: HNTE.reference } },
-    { kind: 'innovation_points', modelVersion: models.innovation.version, score: points.score, eligible: null, result: { ...points, platformModel: true, modelTitle: models.innovation.title } },
-    { kind: 'lifecycle', modelVersion: models.lifecycle.version, score: null, eligible: null, result: { ...stage } },
+    { kind: 'hnte', modelVersion: HNTE.id, score: hnte.score, eligible: hnte.ready, result: Object.assign(hnte, { reference: HNTE.reference }) as unknown as Record<string, unknown> },
+    { kind: 'innovation_points', modelVersion: models.innovation.version, score: points.score, eligible: null, result: Object.assign(points, { platformModel: true, modelTitle: models.innovation.title }) as unknown as Record<string, unknown> },
+    { kind: 'lifecycle', modelVersion: models.lifecycle.version, score: null, eligible: null, result: stage as unknown as Record<string, unknown> },
     {
       kind: 'listing_readiness', modelVersion: LISTING_THRESHOLDS.version, score: null,
-      eligible: listing.ready.length > 0 ? true : anyReadyUnknown ? null : false, result: { ...listing },
+      eligible: listing.ready.length > 0 ? true : anyReadyUnknown ? null : false, result: listing as unknown as Record<string, unknown>,
     },
   ];
 }

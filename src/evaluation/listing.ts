@@ -64,12 +64,23 @@ export function marketValue(f: EnterpriseYearFacts): MarketValue {
   return { value: null, source: null, label: '市值未知 (no round post-money valuation and no officer estimate)', date: null };
 }
 
+/** Thresholds in text, each formatted once: they come from the data file, a few dozen values. */
+const THRESHOLD_TEXT = new Map<number, string>();
+function thresholdText(fen: number): string {
+  let s = THRESHOLD_TEXT.get(fen);
+  if (s === undefined) {
+    s = yuanText(fen);
+    if (THRESHOLD_TEXT.size < 1000) THRESHOLD_TEXT.set(fen, s);
+  }
+  return s;
+}
+
 function minCheck(id: string, label: string, actual: number | null, requiredYuan: number, needed: string[], strict = false): Check {
   const req = Y(requiredYuan);
   return check({
     id, label, unit: 'yuan', actual: actual === null ? null : actual / 100, required: requiredYuan,
     met: actual === null ? null : strict ? actual > req : actual >= req,
-    detail: `${fmt(actual)} ${strict ? '>' : '≥'} ${fmt(req)}`, needed: actual === null ? needed : [],
+    detail: `${fmt(actual)} ${strict ? '>' : '≥'} ${thresholdText(req)}`, needed: actual === null ? needed : [],
   });
 }
 
@@ -82,28 +93,58 @@ function shareCheck(id: string, label: string, part: number | null, whole: numbe
   });
 }
 
-const fieldsMissing = (f: EnterpriseYearFacts, field: keyof ReturnType<typeof yearOf>, years: number[]) =>
-  years.filter((y) => yearOf(f, y)[field] === null).map((y) => `${field}[${y}]`);
+/** `field[year]`, the name of a missing fact, made once per field and year. */
+const FACT_NAMES = new Map<number, Map<string, string>>();
+function factName(field: string, year: number): string {
+  let byField = FACT_NAMES.get(year);
+  if (!byField) {
+    if (FACT_NAMES.size >= 200) FACT_NAMES.clear();
+    FACT_NAMES.set(year, (byField = new Map()));
+  }
+  let name = byField.get(field);
+  if (name === undefined) byField.set(field, (name = `${field}[${year}]`));
+  return name;
+}
+
+function fieldsMissing(f: EnterpriseYearFacts, field: keyof ReturnType<typeof yearOf>, years: number[]): string[] {
+  const out: string[] = [];
+  for (const y of years) if (yearOf(f, y)[field] === null) out.push(factName(field, y));
+  return out;
+}
 
 function standard(board: Board, id: string, clause: string, alternatives: Check[][]): StandardResult {
-  const scored = alternatives.map((checks) => {
+  let best = 0;
+  let bestGap = 0;
+  let met: Tri = false;
+  for (let a = 0; a < alternatives.length; a++) {
+    const checks = alternatives[a]!;
     let gap = 0;
+    let all: Tri = true;
     for (const c of checks) {
+      if (c.met === false) all = false;
+      else if (c.met === null && all === true) all = null;
       if (c.met === true) continue;
       if (c.met === null) { gap += 0.5; continue; }
       if (c.actual !== null && c.required !== null && c.required > 0 && c.unit !== 'bool') gap += Math.min(1, Math.max(0, (c.required - c.actual) / c.required));
       else gap += 1;
     }
-    return { checks, gap, met: and3(...checks.map((c) => c.met)) };
-  });
-  const best = scored.reduce((a, b) => (b.gap < a.gap ? b : a));
-  return {
-    id, board, clause, alternatives, met: or3(...scored.map((s) => s.met)), gap: Math.round(best.gap * 1000) / 1000,
-    missing: best.checks.filter((c) => c.met !== true).map((c) => ({
+    if (all === true) met = true;
+    else if (all === null && met === false) met = null;
+    // The first alternative with the smallest gap.
+    if (a === 0 || gap < bestGap) {
+      best = a;
+      bestGap = gap;
+    }
+  }
+  const missing: StandardResult['missing'] = [];
+  for (const c of alternatives[best]!) {
+    if (c.met === true) continue;
+    missing.push({
       id: c.id, label: c.label, actual: c.actual, required: c.required, unit: c.unit, needed: c.needed,
       shortfall: c.met === false && c.actual !== null && c.required !== null && c.unit !== 'bool' ? Math.round((c.required - c.actual) * 10000) / 10000 : null,
-    })),
-  };
+    });
+  }
+  return { id, board, clause, alternatives, met, gap: Math.round(bestGap * 1000) / 1000, missing };
 }
 
 function mvCheck(mv: MarketValue, label: string, min: number): Check {
@@ -112,7 +153,19 @@ function mvCheck(mv: MarketValue, label: string, min: number): Check {
 
 function positive(f: EnterpriseYearFacts, yy: number): Check {
   const np = yearOf(f, yy).netProfit;
-  return check({ id: `netProfitPositive[${yy}]`, label: `${yy} 净利润为正`, unit: 'yuan', actual: np === null ? null : np / 100, required: 0.01, met: np === null ? null : np > 0, detail: `net profit ${fmt(np)} > 0`, needed: np === null ? [`netProfit[${yy}]`] : [] });
+  return check({ id: factName('netProfitPositive', yy), label: yearLabel(yy, ' 净利润为正'), unit: 'yuan', actual: np === null ? null : np / 100, required: 0.01, met: np === null ? null : np > 0, detail: `net profit ${fmt(np)} > 0`, needed: np === null ? [factName('netProfit', yy)] : [] });
+}
+
+/** `${year}${text}`, made once per year and text. */
+const YEAR_LABELS = new Map<string, string>();
+function yearLabel(year: number, text: string): string {
+  const key = text + year;
+  let s = YEAR_LABELS.get(key);
+  if (s === undefined) {
+    if (YEAR_LABELS.size >= 1000) YEAR_LABELS.clear();
+    YEAR_LABELS.set(key, (s = `${year}${text}`));
+  }
+  return s;
 }
 
 function roeCheck(id: string, label: string, bp: number | null, pct: number, needed: string[]): Check {
@@ -188,8 +241,8 @@ export function evaluateListing(f: EnterpriseYearFacts): ListingResult {
   const revGrowth = cur.revenue !== null && prev.revenue !== null ? (prev.revenue > 0 ? atLeastPercentOf(cur.revenue, prev.revenue, 100 + B.standards[1]!.minRevenueGrowthPct!) : false) : null;
   const bse: StandardResult[] = [
     standard('bse', 'bse.1', B.standards[0]!.clause, [
-      [mvCheck(mv, mvLabel, B.standards[0]!.minMarketValueYuan), minCheck(`netProfit[${y - 1}]`, `${y - 1} 净利润`, prev.netProfit, b1[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y - 1])), minCheck(`netProfit[${y}]`, `${y} 净利润`, cur.netProfit, b1[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y])), roeCheck('avgRoe2y', '最近两年加权平均净资产收益率平均', avgRoe, b1[0]!.minAvgRoe2yPct!, fieldsMissing(f, 'weightedRoeBp', y2))],
-      [mvCheck(mv, mvLabel, B.standards[0]!.minMarketValueYuan), minCheck(`netProfit[${y}]`, `${y} 净利润`, cur.netProfit, b1[1]!.minNetProfitLatestYuan!, fieldsMissing(f, 'netProfit', [y])), roeCheck('roe', '最近一年加权平均净资产收益率', roeY, b1[1]!.minRoeLatestPct!, fieldsMissing(f, 'weightedRoeBp', [y]))],
+      [mvCheck(mv, mvLabel, B.standards[0]!.minMarketValueYuan), minCheck(factName('netProfit', y - 1), yearLabel(y - 1, ' 净利润'), prev.netProfit, b1[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y - 1])), minCheck(factName('netProfit', y), yearLabel(y, ' 净利润'), cur.netProfit, b1[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y])), roeCheck('avgRoe2y', '最近两年加权平均净资产收益率平均', avgRoe, b1[0]!.minAvgRoe2yPct!, fieldsMissing(f, 'weightedRoeBp', y2))],
+      [mvCheck(mv, mvLabel, B.standards[0]!.minMarketValueYuan), minCheck(factName('netProfit', y), yearLabel(y, ' 净利润'), cur.netProfit, b1[1]!.minNetProfitLatestYuan!, fieldsMissing(f, 'netProfit', [y])), roeCheck('roe', '最近一年加权平均净资产收益率', roeY, b1[1]!.minRoeLatestPct!, fieldsMissing(f, 'weightedRoeBp', [y]))],
     ]),
     standard('bse', 'bse.2', B.standards[1]!.clause, [[
       mvCheck(mv, mvLabel, B.standards[1]!.minMarketValueYuan),
@@ -217,8 +270,8 @@ export function evaluateListing(f: EnterpriseYearFacts): ListingResult {
   const neeqBasic: Check[] = [minCheck('netAssetsNonNegative', '最近一年期末净资产不为负值', netAssets(cur), 0, [...fieldsMissing(f, 'totalAssets', [y]), ...fieldsMissing(f, 'totalLiabilities', [y])])];
   const neeq: StandardResult[] = [
     standard('neeq_innovation', 'neeq_innovation.1', N[0]!.clause, [[
-      minCheck(`netProfit[${y - 1}]`, `${y - 1} 净利润`, prev.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y - 1])),
-      minCheck(`netProfit[${y}]`, `${y} 净利润`, cur.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y])),
+      minCheck(factName('netProfit', y - 1), yearLabel(y - 1, ' 净利润'), prev.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y - 1])),
+      minCheck(factName('netProfit', y), yearLabel(y, ' 净利润'), cur.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(f, 'netProfit', [y])),
       roeCheck('avgRoe2y', '最近两年加权平均净资产收益率平均', avgRoe, N[0]!.minAvgRoe2yPct!, fieldsMissing(f, 'weightedRoeBp', y2)),
       capCheck(shareCap, capNeeded, N[0]!.minShareCapitalYuan!),
     ]]),

@@ -4,8 +4,22 @@
 /** true, false, or null = unknown (a needed fact is missing). */
 export type Tri = boolean | null;
 
-export const and3 = (...xs: Tri[]): Tri => (xs.some((x) => x === false) ? false : xs.some((x) => x === null) ? null : true);
-export const or3 = (...xs: Tri[]): Tri => (xs.some((x) => x === true) ? true : xs.some((x) => x === null) ? null : false);
+export function and3(...xs: Tri[]): Tri {
+  let unknown = false;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] === false) return false;
+    if (xs[i] === null) unknown = true;
+  }
+  return unknown ? null : true;
+}
+export function or3(...xs: Tri[]): Tri {
+  let unknown = false;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] === true) return true;
+    if (xs[i] === null) unknown = true;
+  }
+  return unknown ? null : false;
+}
 
 /**
  * part ÷ whole ≥ pct/100, exactly: compared as part·100 ≥ pct·whole on integers (fen or heads), so a band edge
@@ -84,8 +98,9 @@ export function yuanText(fen: number): string {
   const abs = Math.abs(Math.round(fen));
   const digits = String(Math.floor(abs / 100));
   const cents = abs % 100;
-  let out = '';
-  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  let cut = digits.length % 3 || 3;
+  let out = digits.slice(0, cut);
+  for (; cut < digits.length; cut += 3) out += `,${digits.slice(cut, cut + 3)}`;
   const frac = cents === 0 ? '' : cents % 10 === 0 ? `.${cents / 10}` : `.${String(cents).padStart(2, '0')}`;
   return `${neg ? '-' : ''}${out}${frac} 元`;
 }

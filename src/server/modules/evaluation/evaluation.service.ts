@@ -1,7 +1,7 @@
 // Runs the pure evaluations (src/evaluation) over registry data and stores the results: for one enterprise on
 // demand, or for the whole registry (nightly job, `kcjr evaluate run`), writing only what changed — a result is
 // rewritten when its enterprise's facts or a model version changed (the input hash differs).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from '../../db/connect';
 import type { EvaluationKindColumn } from '../../db/schema-evaluation';
 import { writeAudit } from '../../platform/audit';
@@ -36,7 +36,7 @@ export function modelVersions(models: Models): Record<EvaluationKindColumn, stri
 /** Hash of everything an enterprise-year's evaluations read, plus the model versions. */
 export function inputHash(f: EnterpriseYearFacts, versions: string): string {
   const json = JSON.stringify({ ...f, financials: [...f.financials.entries()] });
-  return createHash('sha256').update(versions).update('\n').update(json).digest('hex');
+  return hash('sha256', `${versions}\n${json}`, 'hex'); // one-shot: the same digest as updating with each part
 }
 
 export interface RunSummary {
