@@ -57,10 +57,17 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     await page.getByTestId('mon-funnel-chart').locator('canvas').waitFor();
     await page.screenshot({ path: '/tmp/kcjr-e2e-overview.png', fullPage: true });
 
+    // A card opens the loans behind it: the credit loans, as many as the API lists for the same filter.
+    const credit = await api.call<Paged<DrilldownLoan>>('GET', `/monitoring/drilldown/loans?asOf=${asOf}&collateral=credit`);
+    await page.getByTestId('ind-card-creditLoanShare').click();
+    await overview.drilldown.waitFor();
+    expect(await page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${credit.total} 笔`);
+    await page.keyboard.press('Escape');
+    await overview.drilldown.waitFor({ state: 'detached' });
+
     // The largest bank by outstanding is the top bar; its loans are the drill-down's, and their count the slice's.
     const top = [...ind.byBank].sort((a, b) => b.outstanding - a.outstanding)[0]!;
-    await overview.clickBar('bank', 0);
-    await overview.drilldown.waitFor();
+    await overview.drillBar('bank', 0);
     expect(await overview.drilldownTitle()).toContain(top.bankName!);
     const behind = await api.call<Paged<DrilldownLoan>>('GET', `/monitoring/drilldown/loans?asOf=${asOf}&bank=${top.bank}&pageSize=200`);
     expect(behind.total).toBe(top.loans);
@@ -98,15 +105,14 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
 
     // The largest lifecycle-stage bar (demo enterprises may have no lifecycle evaluation: the 未评价 bar) opens its loans.
     const stage = [...stored.data.byLifecycleStage].sort((a, b) => b.outstanding - a.outstanding)[0]!;
-    await overview.clickBar('stage', 0);
-    await overview.drilldown.waitFor();
+    await overview.drillBar('stage', 0);
     expect(await page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${stage.loans} 笔`);
     await page.keyboard.press('Escape');
     await overview.drilldown.waitFor({ state: 'detached' });
 
     // From a bank's loans to that bank's dashboard, as office staff.
     const bank = [...stored.data.byBank].sort((a, b) => b.outstanding - a.outstanding)[0]!;
-    await overview.clickBar('bank', 0);
+    await overview.drillBar('bank', 0);
     await page.getByTestId('drilldown-bank-dashboard').click();
     await page.getByTestId('bank-dashboard-bank').filter({ hasText: bank.bankName! }).waitFor();
     expect(Number(await page.getByTestId('bank-loans').innerText())).toBe(bank.loans);

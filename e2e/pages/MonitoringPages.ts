@@ -42,6 +42,25 @@ export class OverviewPage {
     await this.page.mouse.click(box.x + left + 4, box.y + top + band * (index + 0.5));
   }
 
+  /**
+   * Clicks a bar and waits for the loans drawer. A click that lands while a closing drawer's mask still covers the
+   * page is swallowed, so it is repeated (at most three times) until the drawer opens.
+   */
+  async drillBar(key: string, index = 0): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden' });
+      await this.clickBar(key, index);
+      try {
+        await this.drilldown.waitFor({ timeout: 5_000 });
+        return;
+      } catch (err) {
+        // A drawer on its way in is not clicked again (a click on its mask would close it).
+        if (await this.page.locator('.ant-drawer-mask').first().isVisible()) return this.drilldown.waitFor();
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
   get drilldown(): Locator {
     return this.page.getByTestId('drilldown');
   }

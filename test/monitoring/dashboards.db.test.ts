@@ -54,6 +54,25 @@ describe('dashboards', () => {
     expect((await get('bank', '/monitoring/drilldown/loans?asOf=2025-06-30&bank=BANK2')).total).toBe(0);
   });
 
+  it('drill-down behind the credit-loan, IP-pledge, first-time and investment-linked figures sums to them', async () => {
+    const ind = await get('officer', '/monitoring/indicators?asOf=2025-06-30');
+    const drill = async (qs: string) => (await get('officer', `/monitoring/drilldown/loans?asOf=2025-06-30&${qs}`)).items as { loanNo: string; outstanding: number; enterpriseId: string }[];
+    const sum = (rows: { outstanding: number }[]) => rows.reduce((s, r) => s + r.outstanding, 0);
+    const credit = await drill('collateral=credit');
+    expect(credit.map((l) => l.loanNo).sort()).toEqual(['L1', 'L6']);
+    expect(sum(credit)).toBe(ind.creditLoanOutstanding);
+    const ip = await drill('collateral=ip_pledge');
+    expect(ip.map((l) => l.loanNo)).toEqual(['L2']);
+    expect(sum(ip)).toBe(ind.ipPledgeOutstanding);
+    const linked = await drill('linked=true');
+    expect(linked.map((l) => l.loanNo)).toEqual(['L3']);
+    expect(sum(linked)).toBe(ind.investmentLinkedOutstanding);
+    const first = await drill('firstTime=true');
+    expect(new Set(first.map((l) => l.enterpriseId)).size).toBe(ind.firstTimeBorrowers);
+    expect((await get('officer', '/monitoring/drilldown/loans?asOf=2025-06-30&collateral=gold', 400)).issues[0].path).toContain('collateral');
+    expect((await get('officer', '/monitoring/drilldown/loans?asOf=2025-06-30&linked=yes', 400)).issues[0].path).toContain('linked');
+  });
+
   it('drill-down by lifecycle stage lists exactly the loans of the indicators\' stage slice', async () => {
     const ev = (enterprise: string, year: number, stage: string) => ctx.db.insertInto('enterprise_evaluations').values({
       enterprise_id: enterprise, year, kind: 'lifecycle', model_version: 'test', score: 0, eligible: null, result: JSON.stringify({ stage }), input_hash: `t-${enterprise}-${year}`,

@@ -118,6 +118,9 @@ export interface LoanSlice {
   /** A lifecycle stage; '' for enterprises without a lifecycle evaluation. */
   stage?: string;
   class?: LoanClass | 'npl';
+  collateral?: 'credit' | 'ip_pledge' | 'guarantee' | 'performance_insurance' | 'other';
+  firstTime?: true;
+  linked?: true;
 }
 
 export interface DrilldownLoan {
@@ -210,7 +213,7 @@ export interface AlertRunResult {
 /** Keeps empty strings (the drill-down's "none recorded"), which the client's query builder drops. */
 function sliceQuery(asOf: string, slice: LoanSlice, page: number, pageSize: number): string {
   const params = new URLSearchParams({ asOf, page: String(page), pageSize: String(pageSize) });
-  for (const [key, value] of Object.entries(slice)) if (value !== undefined) params.set(key, value);
+  for (const [key, value] of Object.entries(slice)) if (value !== undefined) params.set(key, String(value));
   return `?${params.toString()}`;
 }
 

@@ -143,13 +143,17 @@ export interface DrilldownQuery {
   sector?: string | undefined;
   stage?: string | undefined;
   class?: string | undefined;
+  collateral?: string | undefined;
+  firstTime?: boolean | undefined;
+  linked?: boolean | undefined;
   page: number;
   pageSize: number;
 }
 
 /**
  * The loans behind a number: the loans outstanding on asOf in a slice (bank, product, district, street, sector,
- * lifecycle stage; optionally a class), with their standing on that date. Banks see only their own loans. The stage
+ * lifecycle stage; optionally a class, a collateral mode, first-time or investment-linked loans — the indicators'
+ * own filters), with their standing on that date. Banks see only their own loans. The stage
  * is read as the indicators' stage slice reads it (indicators.repository.ts): the enterprise's latest lifecycle
  * evaluation of a year up to asOf's.
  */
@@ -170,6 +174,9 @@ export async function drilldownLoans(db: Database, ctx: Ctx, q: DrilldownQuery) 
       conds.push(q.stage === '' ? sql`${stage} is null` : sql`${stage} = ${q.stage}`);
     }
   }
+  if (q.collateral) conds.push(sql`l.collateral_mode = ${q.collateral}`);
+  if (q.firstTime) conds.push(sql`l.first_time_borrower`);
+  if (q.linked) conds.push(sql`l.linkage_mode is not null`);
   if (q.class === 'npl') conds.push(sql`s.final_class in ('substandard','doubtful','loss')`);
   else if (q.class) conds.push(sql`s.final_class = ${q.class}`);
   const bankFilter = p.role === 'institution_user' ? { bankOrgId: p.organizationId } : q.bank ? { bankCode: q.bank } : {};

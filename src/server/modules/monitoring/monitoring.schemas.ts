@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLLATERAL_MODES } from '../../../shared/loan';
 import { isCalendarDate } from '../../platform/dates';
 import { pageQuery } from '../../platform/http';
 import { RULE_NAMES } from './alert-rules';
@@ -53,6 +54,12 @@ export const drilldownQuery = z.strictObject({
   /** A lifecycle stage (the enterprise's latest lifecycle evaluation of a year up to asOf's); empty for none. */
   stage: z.string().trim().max(30).optional(),
   class: z.enum(['normal', 'special_mention', 'substandard', 'doubtful', 'loss', 'npl']).optional(),
+  /** The indicators' credit-loan and IP-pledge figures: loans of one collateral mode. */
+  collateral: z.enum(COLLATERAL_MODES, { message: `collateral must be one of ${COLLATERAL_MODES.join(', ')}` }).optional(),
+  /** First-time borrowers (首贷户): loans flagged as the enterprise's first. */
+  firstTime: z.enum(['true']).transform(() => true).optional(),
+  /** Investment-linked (投贷联动): loans with a linkage mode. */
+  linked: z.enum(['true']).transform(() => true).optional(),
 });
 export const applicationDrilldownQuery = z.strictObject({
   ...pageQuery,

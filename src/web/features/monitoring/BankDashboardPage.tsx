@@ -55,8 +55,8 @@ function BankDashboard({ bank }: { bank: string | undefined }) {
         { key: 'borrowers', label: t('mon.ind.borrowers'), value: formatCount(p.borrowers, language), slice: {} as LoanSlice },
         { key: 'nplOutstanding', label: t('mon.ind.nplOutstandingWan'), value: formatWan(p.nplOutstanding, language), slice: { class: 'npl' } as LoanSlice },
         { key: 'nplRatio', label: t('mon.ind.nplRatio'), value: formatPct(p.nplRatio), slice: { class: 'npl' } as LoanSlice },
-        { key: 'firstTimeBorrowers', label: t('mon.ind.firstTimeBorrowers'), value: formatCount(p.firstTimeBorrowers, language) },
-        { key: 'creditLoanShare', label: t('mon.ind.creditLoanShare'), value: formatPct(p.creditLoanShare) },
+        { key: 'firstTimeBorrowers', label: t('mon.ind.firstTimeBorrowers'), value: formatCount(p.firstTimeBorrowers, language), slice: { firstTime: true } as LoanSlice },
+        { key: 'creditLoanShare', label: t('mon.ind.creditLoanShare'), value: formatPct(p.creditLoanShare), slice: { collateral: 'credit' } as LoanSlice },
         { key: 'averageRate', label: t('mon.ind.averageRate'), value: formatPct(p.averageRate, 3) },
       ]
     : [];

@@ -23,7 +23,7 @@ const none = (t: Translate) => t('mon.slice.none');
 const DIMENSIONS: Dimension[] = [
   { key: 'bank', title: 'mon.by.bank', rows: (ind) => ind.byBank.map((r) => ({ label: r.bankName ?? r.bank ?? '—', figures: r, slice: r.bank ? { bank: r.bank } : null })) },
   { key: 'product', title: 'mon.by.product', rows: (ind, t) => ind.byProduct.map((r) => ({ label: r.productName ?? r.product ?? t('mon.slice.noProduct'), figures: r, slice: { product: r.product ?? '' } })) },
-  { key: 'street', title: 'mon.by.street', rows: (ind, t) => ind.byStreet.map((r) => ({ label: r.street ?? none(t), figures: r, slice: { street: r.street ?? '' } })) },
+  { key: 'street', title: 'mon.by.street', rows: (ind, t) => ind.byStreet.map((r) => ({ label: r.street || none(t), figures: r, slice: { street: r.street ?? '' } })) },
   { key: 'sector', title: 'mon.by.sector', rows: (ind, t) => ind.bySector.map((r) => ({ label: r.sector ? labelOr(t, `sector.${r.sector}`, r.sector) : none(t), figures: r, slice: r.sector ? { sector: r.sector } : null })) },
   { key: 'district', title: 'mon.by.district', rows: (ind, t) => ind.byDistrict.map((r) => ({ label: r.district ?? none(t), figures: r, slice: r.district ? { district: r.district } : null })) },
   {
