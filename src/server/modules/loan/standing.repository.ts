@@ -82,10 +82,20 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}, loanColu
       from fl cross join lateral jsonb_array_elements(fl.floors) f
     ),
     paid as (
-      select r.loan_id, sum(r.principal)::bigint as principal, sum(r.principal + r.interest)::bigint as total
-      from loan_repayments r
-      where r.paid_on <= ${d} ${chosen}
-      group by r.loan_id
+      -- Repaying loans: principal and total repaid by the date, and the earliest instalment what was paid does not
+      -- cover (due_cum: the schedule's running total due; one index probe per repaying loan), from which days past
+      -- due count when it fell due before the date.
+      select g.loan_id, g.principal, (
+          select s.due_on from loan_schedule s
+          where s.loan_id = g.loan_id and s.due_cum > g.total
+          order by s.due_cum, s.seq limit 1
+        ) as first_unpaid
+      from (
+        select r.loan_id, sum(r.principal)::bigint as principal, sum(r.principal + r.interest)::bigint as total
+        from loan_repayments r
+        where r.paid_on <= ${d} ${chosen}
+        group by r.loan_id
+      ) g
     ),
     rep as (
       select distinct on (r.loan_id) r.loan_id, r.outstanding, r.dpd, r.reported_class
@@ -95,7 +105,7 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}, loanColu
     ),
     st as (
       select l.id as loan_id,
-        case when p.loan_id is null then coalesce(rep.dpd, 0) when late.due_on < ${d} then ${d} - late.due_on else 0 end as dpd,
+        case when p.loan_id is null then coalesce(rep.dpd, 0) when p.first_unpaid < ${d} then ${d} - p.first_unpaid else 0 end as dpd,
         case when p.loan_id is not null then greatest(l.principal - p.principal, 0) else coalesce(rep.outstanding, l.principal) end as outstanding,
         rep.reported_class,
         case when p.loan_id is not null then 'repayments' when rep.loan_id is not null then 'report' else 'none' end as basis
@@ -103,13 +113,6 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}, loanColu
       from loans l
       left join paid p on p.loan_id = l.id
       left join rep on rep.loan_id = l.id
-      -- The earliest instalment that what was paid does not cover (due_cum: the schedule's running total due);
-      -- days past due count from it when it fell due before the date.
-      left join lateral (
-        select s.due_on from loan_schedule s
-        where s.loan_id = p.loan_id and s.due_cum > p.total
-        order by s.due_cum, s.seq limit 1
-      ) late on true
       where ${sql.join([sql`l.start_date <= ${d}`, ...conds], sql` and `)}
     ),
     standing as (
