@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { openDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { makeUscc } from '../../src/shared/uscc';
+import { runCli } from '../helpers/cli';
 
 // `kcjr import applications`, `kcjr report funnel` and `kcjr jobs run application-sla-sweep` through
 // main(argv, io) on an on-disk PGlite data directory.
@@ -25,11 +25,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { KCJR_DATA_DIR: dataDir(), LOG_LEVEL: 'silent' }, readStdin: async () => '' };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { KCJR_DATA_DIR: dataDir(), LOG_LEVEL: 'silent' } });
 }
 const file = (name: string, text: string) => {
   const f = path.join(dir, name);

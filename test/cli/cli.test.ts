@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { openDatabase } from '../../src/server/db/connect';
 import { makeUscc } from '../../src/shared/uscc';
+import { runCli } from '../helpers/cli';
 
 // `kcjr` in-process against PGlite on disk, one data directory for the whole file: each command opens it,
 // migrates and closes it, like separate runs of the real command. Calls that open the database are slow
@@ -18,16 +17,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcjr-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function kcjr(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: { KCJR_DATA_DIR: dataDir },
-    readStdin: async () => stdin,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { KCJR_DATA_DIR: dataDir }, stdin });
 }
 
 const HEADER = 'uscc,name,district,street,founded_on,sector,employees,rd_staff,revenue,rd_expense,total_cost,net_profit,total_assets,total_liabilities,year';

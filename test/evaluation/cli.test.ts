@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 
 // `kcjr evaluate …` in-process. tech-sme needs no database; `run` opens PGlite on disk (slow first start).
 const SLOW = 120_000;
@@ -11,11 +10,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcjr-eval-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function kcjr(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { KCJR_DATA_DIR: dataDir }, readStdin: async () => stdin };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { KCJR_DATA_DIR: dataDir }, stdin });
 }
 
 const input = {

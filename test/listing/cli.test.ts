@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { openDatabase } from '../../src/server/db/connect';
 import { makeUscc } from '../../src/shared/uscc';
+import { runCli } from '../helpers/cli';
 
 // `kcjr import rounds`, `kcjr report linkage`, `kcjr assess stations` in-process on PGlite on disk (issue #7).
 const SLOW = 120_000;
@@ -13,11 +12,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcjr-listing-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function kcjr(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { KCJR_DATA_DIR: dataDir }, readStdin: async () => '' };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { KCJR_DATA_DIR: dataDir } });
 }
 
 describe('kcjr listing commands', () => {

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { openDatabase } from '../../src/server/db/connect';
 import { makeUscc } from '../../src/shared/uscc';
+import { runCli } from '../helpers/cli';
 
 // `kcjr policy evaluate | list | scan` through main(argv, io) on an on-disk PGlite data directory.
 
@@ -19,11 +19,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { KCJR_DATA_DIR: path.join(dir, 'data') }, readStdin: async () => '' };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { KCJR_DATA_DIR: path.join(dir, 'data') } });
 }
 
 const writeJson = (name: string, value: unknown) => {

@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { openDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { makeUscc } from '../../src/shared/uscc';
+import { runCli } from '../helpers/cli';
 
 // `kcjr report pack` through main(argv, io) on an on-disk PGlite: bad input exits 2 naming the option before
 // the database is opened; --wait generates in this process and --out writes both files.
@@ -29,11 +28,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { KCJR_DATA_DIR: dataDir(), LOG_LEVEL: 'silent' }, readStdin: async () => '' };
-  const code = await main(argv, io);
-  return { code, out, err };
+  return runCli(argv, { env: { KCJR_DATA_DIR: dataDir(), LOG_LEVEL: 'silent' } });
 }
 
 describe('kcjr report pack', () => {
@@ -77,10 +72,7 @@ describe('kcjr report pack', () => {
   }, 180_000);
 
   it('--wait exits 1 with the error when the pack fails (no PDF font)', async () => {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), env: { KCJR_DATA_DIR: dataDir(), KCJR_PDF_FONT: path.join(dir, 'missing.ttf') }, readStdin: async () => '' };
-    const code = await main(['report', 'pack', '--year', '2025', '--wait'], io);
+    const { code, out, err } = await runCli(['report', 'pack', '--year', '2025', '--wait'], { env: { KCJR_DATA_DIR: dataDir(), KCJR_PDF_FONT: path.join(dir, 'missing.ttf') } });
     expect(code).toBe(1);
     expect(JSON.parse(out)).toMatchObject({ status: 'failed' });
     expect(err).toContain(`the pack failed: PDF font not found: ${path.join(dir, 'missing.ttf')}`);
