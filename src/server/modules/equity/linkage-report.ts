@@ -19,10 +19,10 @@ const ROUND_ARRAY = sql.raw(`array[${TABLE3_ROUNDS.map((r) => `'${r}'`).join(','
  */
 export async function linkageRows(db: Handle, asOf: string) {
   const r = await setBased(db, (trx) => sql<{ kind: 'mode' | 'round'; key: string; enterprises: number; loans: number; balance: string | null }>`
-    with ${standingCtes(asOf, { linkedOnly: true })},
+    with ${standingCtes(asOf, { linkedOnly: true }, ['enterprise_id', 'linkage_mode'])},
     stock as materialized (
-      select l.enterprise_id, l.linkage_mode, s.outstanding
-      from standing s join loans l on l.id = s.loan_id
+      select s.enterprise_id, s.linkage_mode, s.outstanding
+      from standing s
       where s.outstanding > 0
     ),
     firsts as (
