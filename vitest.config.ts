@@ -44,6 +44,8 @@ export default defineConfig({
           globalSetup: ['./test/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
+          // expect.poll waits for what the page loads; one second (vitest's default) is short on a busy CI machine.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

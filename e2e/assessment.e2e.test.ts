@@ -113,6 +113,8 @@ describe.skipIf(noBrowser)('assessment: events register, bank assessment, produc
     await shell.navigate('report-products');
     await page.getByTestId('products-year').fill(String(year));
     await page.getByTestId('products-year').press('Enter');
+    // The year is applied once the download link names it; the table may still show the previous year before.
+    await expect.poll(() => page.getByTestId('products-download-csv').getAttribute('href')).toContain(`year=${year}`);
     const row = page.locator('[data-testid="products-table"] tr.ant-table-row', { hasText: '科技履约贷' });
     await row.waitFor();
     const lyd = stats.rows.find((r) => r.product === 'KJLYD')!;

@@ -53,7 +53,8 @@ export async function startE2E(): Promise<E2E> {
     async newPage() {
       const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
       contexts.push(context);
-      context.setDefaultTimeout(15_000);
+      // Generous for a busy 2-core CI machine; a waited-for element that never comes still fails within the test's 60 s.
+      context.setDefaultTimeout(30_000);
       return context.newPage();
     },
     async close() {

@@ -61,7 +61,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     const credit = await api.call<Paged<DrilldownLoan>>('GET', `/monitoring/drilldown/loans?asOf=${asOf}&collateral=credit`);
     await page.getByTestId('ind-card-creditLoanShare').click();
     await overview.drilldown.waitFor();
-    expect(await page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${credit.total} 笔`);
+    await expect.poll(() => page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${credit.total} 笔`);
     await page.keyboard.press('Escape');
     await overview.drilldown.waitFor({ state: 'detached' });
 
@@ -71,7 +71,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     expect(await overview.drilldownTitle()).toContain(top.bankName!);
     const behind = await api.call<Paged<DrilldownLoan>>('GET', `/monitoring/drilldown/loans?asOf=${asOf}&bank=${top.bank}&pageSize=200`);
     expect(behind.total).toBe(top.loans);
-    expect(await page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${top.loans} 笔`);
+    await expect.poll(() => page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${top.loans} 笔`);
     const numbers = await overview.drilldownLoans();
     expect(numbers).toEqual(behind.items.slice(0, numbers.length).map((l) => l.loanNo));
     expect(new Set(await overview.drilldownBanks())).toEqual(new Set([top.bank]));
@@ -89,7 +89,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     await overview.setAsOf(asOf);
     await page.getByTestId('funnel-deferred').click();
     await page.getByTestId('app-drilldown').waitFor();
-    expect(await page.getByTestId('app-drilldown-summary').innerText()).toContain(`共 ${ind.funnel.deferredCount} 笔`);
+    await expect.poll(() => page.getByTestId('app-drilldown-summary').innerText()).toContain(`共 ${ind.funnel.deferredCount} 笔`);
     await page.keyboard.press('Escape');
 
     // Storing last month end (new, or unchanged when already stored) refreshes the trend and the default view, which
@@ -110,7 +110,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     // The largest lifecycle-stage bar (demo enterprises may have no lifecycle evaluation: the 未评价 bar) opens its loans.
     const stage = [...stored.data.byLifecycleStage].sort((a, b) => b.outstanding - a.outstanding)[0]!;
     await overview.drillBar('stage', 0);
-    expect(await page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${stage.loans} 笔`);
+    await expect.poll(() => page.getByTestId('drilldown-summary').innerText()).toContain(`共 ${stage.loans} 笔`);
     await page.keyboard.press('Escape');
     await overview.drilldown.waitFor({ state: 'detached' });
 

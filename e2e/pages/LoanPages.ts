@@ -80,9 +80,10 @@ export class LoanImportPage {
 export class FloorsPage {
   constructor(readonly page: Page) {}
 
+  /** The table's rows once it has loaded (there is always at least the seeded default table). */
   async rows(): Promise<string[][]> {
-    await this.page.getByTestId('loan-floors-table').waitFor();
     const rows = this.page.locator('[data-testid="loan-floors-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
     const out: string[][] = [];
     for (let i = 0; i < (await rows.count()); i++) out.push(await rows.nth(i).locator('td').allInnerTexts());
     return out;
