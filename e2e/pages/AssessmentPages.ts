@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { pick } from './FinancingPages';
 import { DEMO_PASSWORD } from './LoginPage';
 
@@ -51,7 +52,10 @@ export class EventsPage {
     await this.row(title).locator('[data-testid^="event-edit-"]').click();
     const dialog = this.page.getByTestId('event-form').locator('.ant-modal-container');
     await dialog.waitFor();
-    await this.page.getByTestId('event-attendees').fill(String(input.attendees));
+    const attendees = this.page.getByTestId('event-attendees');
+    // The dialog opens with the event's values; change one only once they are there.
+    await expect.poll(() => attendees.inputValue()).not.toBe('');
+    await attendees.fill(String(input.attendees));
     await this.submit();
   }
 

@@ -1,5 +1,5 @@
 import { Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import type { ApiIssue } from '../api/client';
 import { ErrorAlert } from './ErrorAlert';
 import { applyServerIssues } from './errors';
@@ -25,7 +25,9 @@ export function ModalForm<T extends object>(props: Props<T>) {
   const [unmatched, setUnmatched] = useState<ApiIssue[]>([]);
   const [submitting, setSubmitting] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: the fields are reset and filled before the opened dialog is painted, so nothing typed into the
+  // visible dialog (by a fast user or a browser test on a busy machine) can be overwritten by a late reset.
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     if (initialValues) form.setFieldsValue(initialValues as never);
