@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import { Spin } from 'antd';
 import { createBrowserRouter } from 'react-router-dom';
 import { NotFound } from '../components/NotFound';
@@ -13,12 +13,9 @@ import { monitoringRoutes } from './routes.monitoring';
 import { reportRoutes } from './routes.report';
 import { subsidyRoutes } from './routes.subsidy';
 import { evaluationRoutes } from './routes.evaluation';
+import { page } from './lazy-routes';
 
 // Route-level code splitting: each page is its own chunk; ECharts only loads with the financials tab.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const EnterpriseListPage = page(() => import('../features/enterprise/EnterpriseListPage'), 'EnterpriseListPage');

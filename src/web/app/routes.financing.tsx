@@ -1,13 +1,7 @@
-import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequireCapability } from './guards';
-import type { Capability } from './roles';
+import { guarded, page } from './lazy-routes';
 
 // 融资 pages (issue #4), each its own lazily loaded chunk like the rest of the router.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
 const ProductListPage = page(() => import('../features/product/ProductListPage'), 'ProductListPage');
 const ProductPage = page(() => import('../features/product/ProductPage'), 'ProductPage');
 const FilingQueuePage = page(() => import('../features/product/FilingQueuePage'), 'FilingQueuePage');
@@ -20,15 +14,6 @@ const WarningsPage = page(() => import('../features/application/WarningsPage'), 
 const FunnelReportPage = page(() => import('../features/application/FunnelReportPage'), 'FunnelReportPage');
 const FinancingImportsPage = page(() => import('../features/application/FinancingImportsPage'), 'FinancingImportsPage');
 const ConsentsPage = page(() => import('../features/consent/ConsentsPage'), 'ConsentsPage');
-
-const guarded = (path: string, capability: Capability, Page: ComponentType): RouteObject => ({
-  path,
-  element: (
-    <RequireCapability capability={capability}>
-      <Page />
-    </RequireCapability>
-  ),
-});
 
 export const financingRoutes: RouteObject[] = [
   guarded('products', 'financing.products', ProductListPage),

@@ -1,13 +1,7 @@
-import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequireCapability } from './guards';
-import type { Capability } from './roles';
+import { guarded, page } from './lazy-routes';
 
 // 上市培育、股权融资与投贷联动、科技金融服务站 pages (issue #7), each a lazily loaded chunk.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
 const PoolPage = page(() => import('../features/listing/PoolPage'), 'PoolPage');
 const PoolEntryPage = page(() => import('../features/listing/PoolEntryPage'), 'PoolEntryPage');
 const DashboardPage = page(() => import('../features/listing/DashboardPage'), 'DashboardPage');
@@ -16,15 +10,6 @@ const EquityPage = page(() => import('../features/equity/EquityPage'), 'EquityPa
 const LinkagePage = page(() => import('../features/equity/LinkagePage'), 'LinkagePage');
 const StationsPage = page(() => import('../features/station/StationsPage'), 'StationsPage');
 const AssessmentPage = page(() => import('../features/station/AssessmentPage'), 'AssessmentPage');
-
-const guarded = (path: string, capability: Capability, Page: ComponentType): RouteObject => ({
-  path,
-  element: (
-    <RequireCapability capability={capability}>
-      <Page />
-    </RequireCapability>
-  ),
-});
 
 export const listingRoutes: RouteObject[] = [
   guarded('listing/pool', 'listing.pool', PoolPage),

@@ -1,12 +1,9 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { RequireCapability } from './guards';
+import { page } from './lazy-routes';
 
 // 风险补偿资金池 pages (issue #5), each its own lazily loaded chunk.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
 const PoolListPage = page(() => import('../features/risk-pool/PoolListPage'), 'PoolListPage');
 const PoolPage = page(() => import('../features/risk-pool/PoolPage'), 'PoolPage');
 const RiskClaimListPage = page(() => import('../features/risk-pool/RiskClaimListPage'), 'RiskClaimListPage');

@@ -1,13 +1,7 @@
-import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { RequireCapability } from './guards';
-import type { Capability } from './roles';
+import { guarded, page } from './lazy-routes';
 
 // 政策 and 政策兑现 pages (issue #3), each its own lazily loaded chunk like the rest of the router.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
 const MeasuresPage = page(() => import('../features/policy/MeasuresPage'), 'MeasuresPage');
 const ParametersPage = page(() => import('../features/policy/ParametersPage'), 'ParametersPage');
 const CalculatorPage = page(() => import('../features/policy/CalculatorPage'), 'CalculatorPage');
@@ -18,15 +12,6 @@ const NoticesPage = page(() => import('../features/subsidy/NoticesPage'), 'Notic
 const BudgetsPage = page(() => import('../features/subsidy/BudgetsPage'), 'BudgetsPage');
 const EntitlementsPage = page(() => import('../features/subsidy/EntitlementsPage'), 'EntitlementsPage');
 const SimulationPage = page(() => import('../features/subsidy/SimulationPage'), 'SimulationPage');
-
-const guarded = (path: string, capability: Capability, Page: ComponentType): RouteObject => ({
-  path,
-  element: (
-    <RequireCapability capability={capability}>
-      <Page />
-    </RequireCapability>
-  ),
-});
 
 export const subsidyRoutes: RouteObject[] = [
   guarded('policy/measures', 'policy.catalog', MeasuresPage),
