@@ -59,8 +59,10 @@ describe.skipIf(noBrowser)('sign-in, demo banner and language', () => {
     expect(await page.getByTestId('sign-out').innerText()).toContain('Sign out');
 
     await page.reload();
-    await shell.menuItem('enterprises').waitFor();
+    await shell.reveal('enterprises');
     expect(await shell.menuItem('enterprises').innerText()).toBe('Enterprises');
+    expect(await shell.sideMenu.getByTestId('menu-group-enterprises').innerText()).toBe('Enterprises');
+    expect(await shell.sideMenu.getByTestId('menu-group-admin').innerText()).toBe('Administration');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
   });
 });

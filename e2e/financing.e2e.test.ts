@@ -193,7 +193,7 @@ describe.skipIf(noBrowser)('financing: application to disbursement, consented da
     };
     for (const [user, keys] of Object.entries(menus)) {
       const { page, shell } = await signedIn(e2e, user);
-      const shown = await page.locator('[data-testid^="menu-fin-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      const shown = await shell.sideMenu.locator('[data-testid^="menu-fin-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
       expect(shown).toEqual(keys.map((k) => `menu-${k}`));
       for (const key of keys) {
         await shell.navigate(key);

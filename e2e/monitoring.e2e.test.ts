@@ -123,7 +123,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
 
     // English on the toggle.
     await shell.toggleLanguage();
-    await page.getByTestId('menu-mon-overview').filter({ hasText: 'Monitoring overview' }).waitFor();
+    await shell.menuItem('mon-overview').filter({ hasText: 'Monitoring overview' }).waitFor();
     await shell.navigate('mon-overview');
     await page.getByTestId('ind-card-borrowers').filter({ hasText: 'Borrowers' }).waitFor();
   });
@@ -212,7 +212,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     await page.getByTestId('ent-next-products').waitFor();
     expect(await page.getByTestId('ent-next-product').count()).toBe(dash.nextProducts.length);
     expect(await page.locator('[data-testid="ent-applications"] tr.ant-table-row').count()).toBe(dash.applications.length);
-    expect(await page.getByTestId('menu-mon-alerts').count()).toBe(0);
+    expect(await shell.menuItem('mon-alerts').count()).toBe(0);
   });
 
   it('opens every monitoring menu entry of each role without an error', async () => {
@@ -229,7 +229,7 @@ describe.skipIf(noBrowser)('monitoring: dashboards and the alert inbox', () => {
     };
     for (const [user, keys] of Object.entries(menus)) {
       const { page, shell } = await signedIn(e2e, user);
-      const shown = await page.locator('[data-testid^="menu-mon-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      const shown = await shell.sideMenu.locator('[data-testid^="menu-mon-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
       expect(shown, user).toEqual(keys.map((k) => `menu-${k}`));
       for (const key of keys) {
         await shell.navigate(key);

@@ -3,7 +3,7 @@ import { SLICE_BAR_LAYOUT } from '../../src/web/features/monitoring/chartLayout'
 
 /** The unread badge beside 预警中心 in the side menu (data-count carries the number). */
 export async function unreadCount(page: Page): Promise<number | null> {
-  const text = await page.getByTestId('alerts-unread').getAttribute('data-count');
+  const text = await page.getByTestId('side-menu').getByTestId('alerts-unread').getAttribute('data-count');
   return text === null || text === '' ? null : Number(text);
 }
 

@@ -1,12 +1,12 @@
 import { BellOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { DemoBanner } from '../components/DemoBanner';
 import { AlertCountsProvider, useAlertCounts } from '../features/monitoring/alertCounts';
 import { useUser, useAuth } from './auth';
 import { useI18n } from './i18n';
-import { menuFor, selectedMenuKey } from './menu';
+import { MENU_GROUP_ICONS, menuFor, menuSections, selectedMenuKey, type MenuEntry } from './menu';
 import { can } from './roles';
 
 const { Header, Sider, Content } = Layout;
@@ -40,6 +40,38 @@ function Shell() {
   const { token } = theme.useToken();
   const entries = menuFor(user);
   const selected = selectedMenuKey(entries, location.pathname);
+  const selectedGroup = entries.find((entry) => entry.key === selected)?.group;
+  // The section holding the current page opens by itself; the others stay as the user left them.
+  const [openKeys, setOpenKeys] = useState<string[]>(selectedGroup ? [`group-${selectedGroup}`] : []);
+  useEffect(() => {
+    if (selectedGroup) setOpenKeys((keys) => (keys.includes(`group-${selectedGroup}`) ? keys : [...keys, `group-${selectedGroup}`]));
+  }, [selectedGroup]);
+
+  const item = (entry: MenuEntry): { key: string; icon: ReactNode; label: ReactNode; onClick: () => void } => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: (
+      <span data-testid={`menu-${entry.key}`} data-menu-group={entry.group ?? ''}>
+        {t(entry.label)}
+        {entry.badge === 'alerts' && (
+          <span style={{ marginInlineStart: 8 }}>
+            <UnreadBadge size="small" />
+          </span>
+        )}
+      </span>
+    ),
+    onClick: () => navigate(entry.path),
+  });
+  const items = menuSections(entries).map((section) =>
+    section.kind === 'entry'
+      ? item(section.entry)
+      : {
+          key: `group-${section.group}`,
+          label: <span data-testid={`menu-group-${section.group}`}>{t(`nav.group.${section.group}`)}</span>,
+          icon: MENU_GROUP_ICONS[section.group],
+          children: section.entries.map(item),
+        },
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -61,21 +93,11 @@ function Shell() {
           mode="inline"
           data-testid="side-menu"
           selectedKeys={selected ? [selected] : []}
-          items={entries.map((entry) => ({
-            key: entry.key,
-            icon: entry.icon,
-            label: (
-              <span data-testid={`menu-${entry.key}`}>
-                {t(entry.label)}
-                {entry.badge === 'alerts' && (
-                  <span style={{ marginInlineStart: 8 }}>
-                    <UnreadBadge size="small" />
-                  </span>
-                )}
-              </span>
-            ),
-            onClick: () => navigate(entry.path),
-          }))}
+          openKeys={openKeys}
+          onOpenChange={setOpenKeys}
+          // Entries of closed sections stay in the page (hidden), so a section opens without a round of rendering.
+          forceSubMenuRender
+          items={items}
         />
       </Sider>
       <Layout>
