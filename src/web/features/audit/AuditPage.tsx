@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { auditApi } from '../../api/endpoints';
 import type { AuditEntry, AuditQuery, AuditVerification } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterButtons } from '../../components/FilterButtons';
 import { formatDateTime } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { JsonDiff } from './JsonDiff';
@@ -166,17 +167,13 @@ export function AuditPage() {
           </Col>
         </Row>
         <Space style={{ marginBottom: 16 }}>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-filter-submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
+          <FilterButtons
+            submitTestId="audit-filter-submit"
+            onReset={() => {
               form.resetFields();
               setParams(new URLSearchParams());
             }}
-          >
-            {t('common.reset')}
-          </Button>
+          />
         </Space>
       </Form>
       <ErrorAlert error={error} onRetry={reload} />

@@ -1,4 +1,4 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
@@ -11,6 +11,7 @@ import { labelOr, useI18n } from '../../app/i18n';
 import { can } from '../../app/roles';
 import { DemoTag } from '../../components/DemoBanner';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterButtons } from '../../components/FilterButtons';
 import { orDash } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { FILTER_KEYS, paramsFromQuery, parseSort, queryFromParams, type Filters } from './query';
@@ -250,17 +251,13 @@ export function EnterpriseListPage() {
           )}
         </Row>
         <Space style={{ marginBottom: 16 }}>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="filter-submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
+          <FilterButtons
+            submitTestId="filter-submit"
+            onReset={() => {
               form.resetFields();
               setParams(new URLSearchParams());
             }}
-          >
-            {t('common.reset')}
-          </Button>
+          />
         </Space>
       </Form>
       <ErrorAlert error={error} onRetry={reload} />

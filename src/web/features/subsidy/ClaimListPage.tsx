@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import { useEffect } from 'react';
@@ -8,6 +8,7 @@ import { CLAIM_STATUSES, type ClaimQuery, type ClaimSummary } from '../../api/su
 import { useUser } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterButtons } from '../../components/FilterButtons';
 import { formatWan } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { measureOptions, monetaryMeasures, useMeasures } from '../policy/useMeasures';
@@ -153,17 +154,13 @@ export function ClaimListPage() {
               {t('claim.field.beneficiary')}: {data?.items[0]?.beneficiary.name ?? '…'}
             </Tag>
           )}
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="claim-filter-submit">
-            {t('common.search')}
-          </Button>
-          <Button
-            onClick={() => {
+          <FilterButtons
+            submitTestId="claim-filter-submit"
+            onReset={() => {
               form.resetFields();
               setParams(new URLSearchParams());
             }}
-          >
-            {t('common.reset')}
-          </Button>
+          />
         </Space>
       </Form>
       <ErrorAlert error={error} onRetry={reload} />
