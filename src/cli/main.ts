@@ -1,21 +1,42 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, UsageError, type CliIo } from './io';
-import { registerAccountCommands } from './commands/accounts';
-import { registerApplicationCommands } from './commands/applications';
-import { registerAssessmentCommands } from './commands/assessment';
-import { registerAuditCommands } from './commands/audit';
-import { registerConsentCommands } from './commands/consent';
-import { registerEnterpriseCommands } from './commands/enterprises';
-import { registerEvaluateCommands } from './commands/evaluate';
-import { registerMonitoringCommands } from './commands/monitoring';
-import { registerPolicyCommands } from './commands/policy';
-import { registerProductCommands } from './commands/products';
-import { registerReportCommands } from './commands/reports';
-import { registerServeCommands } from './commands/serve';
-import { registerJobCommands } from './commands/jobs';
-import { registerLoanCommands } from './commands/loans';
-import { registerListingCommands } from './commands/listing';
 import { runUsccCheck } from './commands/uscc';
+
+type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+// Every command module with the commands it adds — a top-level command, or a group and one of its subcommands
+// ('report indicators') — in the order they register (a group such as `import` or `report` is created by the first
+// and found by the rest). A run loads only the modules adding its command: tsx compiles each module the first time
+// a process loads it, and loading all of them (every service of the platform) was most of a command's start-up.
+// A group without a known subcommand (`kcjr report --help`) loads every module adding to it; `kcjr`, `kcjr --help`,
+// `kcjr help` and an unknown command load all, so help lists every command.
+const COMMANDS: [readonly string[], () => Promise<Register>][] = [
+  [['serve', 'migrate'], async () => (await import('./commands/serve')).registerServeCommands],
+  [['worker', 'jobs'], async () => (await import('./commands/jobs')).registerJobCommands],
+  [['user', 'org'], async () => (await import('./commands/accounts')).registerAccountCommands],
+  [['audit'], async () => (await import('./commands/audit')).registerAuditCommands],
+  [['import enterprises', 'export'], async () => (await import('./commands/enterprises')).registerEnterpriseCommands],
+  [['import'], async () => (await import('./commands/consent')).registerConsentCommands],
+  [['policy'], async () => (await import('./commands/policy')).registerPolicyCommands],
+  [['import applications', 'report funnel'], async () => (await import('./commands/applications')).registerApplicationCommands],
+  [['import'], async () => (await import('./commands/products')).registerProductCommands],
+  [['assess banks', 'import events'], async () => (await import('./commands/assessment')).registerAssessmentCommands],
+  [['report pack', 'report products'], async () => (await import('./commands/reports')).registerReportCommands],
+  [['import loans', 'loans'], async () => (await import('./commands/loans')).registerLoanCommands],
+  [['import rounds', 'report linkage', 'assess stations'], async () => (await import('./commands/listing')).registerListingCommands],
+  [['evaluate'], async () => (await import('./commands/evaluate')).registerEvaluateCommands],
+  [['report indicators', 'report snapshot', 'alerts'], async () => (await import('./commands/monitoring')).registerMonitoringCommands],
+];
+
+/** The command modules a run needs (see COMMANDS). */
+function commandsFor(argv: readonly string[]) {
+  const [name, sub] = argv.filter((a) => !a.startsWith('-'));
+  if (name === 'uscc') return [];
+  const exact = COMMANDS.filter(([names]) => names.includes(name ?? '') || names.includes(`${name} ${sub}`));
+  if (exact.length) return exact;
+  const group = COMMANDS.filter(([names]) => names.some((n) => n.startsWith(`${name} `)));
+  return group.length ? group : COMMANDS;
+}
 
 /**
  * `kcjr` — thin over the same services as the API. Exit codes: 0 success, 1 the check failed
@@ -32,21 +53,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError(false);
 
-  registerServeCommands(program, io);
-  registerJobCommands(program, io);
-  registerAccountCommands(program, io, setExit);
-  registerAuditCommands(program, io, setExit);
-  registerEnterpriseCommands(program, io, setExit);
-  registerConsentCommands(program, io, setExit);
-  registerPolicyCommands(program, io, setExit);
-  registerApplicationCommands(program, io, setExit);
-  registerProductCommands(program, io, setExit);
-  registerAssessmentCommands(program, io, setExit);
-  registerReportCommands(program, io, setExit);
-  registerLoanCommands(program, io, setExit);
-  registerListingCommands(program, io, setExit);
-  registerEvaluateCommands(program, io, setExit);
-  registerMonitoringCommands(program, io, setExit);
+  for (const [, load] of commandsFor(argv)) (await load())(program, io, setExit);
 
   program
     .command('uscc')

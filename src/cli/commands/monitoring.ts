@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../../server/platform/dates';
 import { runAlertRules } from '../../server/modules/monitoring/alert-run.service';
-import { indicatorTables } from '../../server/modules/monitoring/indicator-tables';
 import { computeIndicators } from '../../server/modules/monitoring/indicators.service';
 import { runMonthEndSnapshots, storeMonthEnd } from '../../server/modules/monitoring/snapshots.service';
-import { tablesToXlsx } from '../../server/modules/monitoring/tables-xlsx';
 import { cliActor, formatOption, UsageError, withDatabase, type CliIo } from '../io';
 
 const group = (program: Command, name: string, description: string) =>
@@ -30,7 +28,10 @@ export function registerMonitoringCommands(program: Command, io: CliIo, setExit:
       if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out FILE');
       const body = await withDatabase(io, async (db) => {
         const ind = await computeIndicators(db, opts.asOf);
-        return opts.format === 'json' ? Buffer.from(`${JSON.stringify(ind)}\n`) : tablesToXlsx(indicatorTables(ind));
+        if (opts.format === 'json') return Buffer.from(`${JSON.stringify(ind)}\n`);
+        // Loaded only for xlsx: the workbook writer is a good part of the command's start-up otherwise.
+        const [{ indicatorTables }, { tablesToXlsx }] = await Promise.all([import('../../server/modules/monitoring/indicator-tables'), import('../../server/modules/monitoring/tables-xlsx')]);
+        return tablesToXlsx(indicatorTables(ind));
       });
       if (opts.out) {
         fs.writeFileSync(opts.out, body);

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { DB } from './schema';
 import { PGliteDialect } from './pglite-dialect';
 
@@ -36,7 +34,10 @@ export interface OpenedDatabase {
  * migrated (and seeded) database that way instead of running initdb and every migration each time.
  */
 export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; template?: Blob | undefined }): Promise<OpenedDatabase> {
+  // Each driver is loaded when it is used: a `kcjr` run against PostgreSQL does not load PGlite (and its
+  // WebAssembly glue) at start, nor the reverse.
   if (opts.databaseUrl) {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
@@ -55,6 +56,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   const inMemory = opts.dataDir === 'memory://';
   if (!inMemory) fs.mkdirSync(opts.dataDir, { recursive: true });
   if (opts.template && !inMemory) throw new Error('a PGlite template can only be loaded into an in-memory database');
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
   const pglite = new PGlite({ ...(inMemory ? {} : { dataDir: opts.dataDir }), ...(opts.template ? { loadDataDir: opts.template } : {}), parsers, extensions: { pg_trgm } });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
