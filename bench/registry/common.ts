@@ -57,6 +57,11 @@ export async function recreateDatabase(adminUrl: string, name: string): Promise<
   } finally {
     await admin.end();
   }
+  return databaseUrl(adminUrl, name);
+}
+
+/** The URL of the database `name` next to the admin URL's. */
+export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();

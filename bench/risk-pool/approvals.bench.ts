@@ -56,7 +56,7 @@ async function main() {
           loan_no: `${label}-${i}`, bank_org_id: bank, enterprise_id: enterprise, product_id: null, collateral_mode: 'credit', principal: 1_000_000_00, annual_rate: '0.04', term_months: 12,
           start_date: '2025-01-01', maturity_date: '2026-01-01', repayment_method: 'equal_instalment', source: 'api',
         }).returning('id').executeTakeFirstOrThrow()).id;
-        await db.insertInto('loan_status').values({ loan_id: loan, as_of: '2025-10-01', dpd: 120, outstanding: 1_000_000_00, computed_class: 'substandard', reported_class: null, final_class: 'substandard', floors_id: floors }).execute();
+        await db.insertInto('loan_status').values({ loan_id: loan, as_of: '2025-10-01', dpd: 120, outstanding: 1_000_000_00, computed_class: 'substandard', reported_class: null, final_class: 'substandard', floors_id: floors, bank_org_id: bank }).execute();
         const enrolment = (await db.insertInto('risk_pool_enrolments').values({ pool_id: poolId, loan_id: loan, bank_org_id: bank, enrolled_on: '2025-01-01', principal: 1_000_000_00, enrolled_by: null }).returning('id').executeTakeFirstOrThrow()).id;
         ids.push((await db.insertInto('risk_pool_claims').values({
           claim_no: `${label}-${i}`, pool_id: poolId, enrolment_id: enrolment, loan_id: loan, bank_org_id: bank, status: 'reviewed', defaulted_on: '2025-06-01', principal_at_default: 1_000_000_00,

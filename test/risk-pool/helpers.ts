@@ -38,7 +38,8 @@ const DPD: Record<LoanClass, number> = { normal: 0, special_mention: 30, substan
 
 export async function setStanding(ctx: TestContext, loanId: string, finalClass: LoanClass, outstanding: number) {
   const floors = await ctx.db.selectFrom('classification_floors').select('id').executeTakeFirstOrThrow();
-  const values = { loan_id: loanId, as_of: '2025-11-01', dpd: DPD[finalClass], outstanding, computed_class: finalClass, reported_class: null, final_class: finalClass, floors_id: floors.id };
+  const { bank_org_id } = await ctx.db.selectFrom('loans').select('bank_org_id').where('id', '=', loanId).executeTakeFirstOrThrow();
+  const values = { loan_id: loanId, bank_org_id, as_of: '2025-11-01', dpd: DPD[finalClass], outstanding, computed_class: finalClass, reported_class: null, final_class: finalClass, floors_id: floors.id };
   await ctx.db.insertInto('loan_status').values(values).onConflict((oc) => oc.column('loan_id').doUpdateSet(values)).execute();
 }
 

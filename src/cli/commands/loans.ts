@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { runClassification } from '../../server/modules/loan/classify.service';
+import { runClassification, tidyLoanStatus } from '../../server/modules/loan/classify.service';
 import { importLoans } from '../../server/modules/loan/loans.import';
 import { isCalendarDate } from '../../server/platform/dates';
 import { formatImportReport } from '../../server/platform/tabular';
@@ -53,7 +53,11 @@ export function registerLoanCommands(program: Command, io: CliIo, setExit: (code
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (opts: { asOf?: string; format: string }) => {
       const asOf = asOfOption(opts.asOf);
-      const r = await withDatabase(io, (db) => runClassification(db, cliActor(), { asOf }));
+      const r = await withDatabase(io, async (db) => {
+        const result = await runClassification(db, cliActor(), { asOf });
+        await tidyLoanStatus(db, result);
+        return result;
+      });
       if (opts.format === 'json') io.out(`${JSON.stringify(r)}\n`);
       else io.out(`classified ${r.loans} loans as of ${r.asOf}: ${r.statusWritten} standings changed, ${r.classChanges} class changes recorded\n`);
     });

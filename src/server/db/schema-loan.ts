@@ -49,6 +49,16 @@ export interface LoanStatusTable {
   reported_class: LoanClass | null;
   final_class: LoanClass;
   floors_id: string;
+  /** The loan's bank (never changes), so drill-downs page a bank's loans by index (migration 0027). */
+  bank_org_id: string;
+  updated_at: Timestamp;
+}
+
+/** One row: the date loan_status is the whole standing on, if any (migration 0027, standing-source.ts). */
+export interface LoanStandingStateTable {
+  id: Generated<boolean>;
+  classified_on: string | null;
+  floors_id: string | null;
   updated_at: Timestamp;
 }
 
@@ -83,4 +93,6 @@ export interface LoanTables {
   loan_status: LoanStatusTable;
   loan_class_history: LoanClassHistoryTable;
   classification_floors: ClassificationFloorsTable;
+  loan_standing_state: LoanStandingStateTable;
+  loan_standing_pending: { loan_id: string };
 }

@@ -31,7 +31,7 @@ export interface StandingRow {
 
 const CLASS_ORDER = sql.raw(`array['normal','special_mention','substandard','doubtful','loss']`);
 
-function filterConds(filter: StandingFilter): RawBuilder<unknown>[] {
+export function filterConds(filter: StandingFilter): RawBuilder<unknown>[] {
   const conds: RawBuilder<unknown>[] = [];
   if (filter.loanIds) conds.push(filter.loanIds.length ? sql`l.id in (${sql.join(filter.loanIds.map((id) => sql`${id}::uuid`))})` : sql`false`);
   if (filter.bankOrgId) conds.push(sql`l.bank_org_id = ${filter.bankOrgId}::uuid`);
@@ -42,6 +42,9 @@ function filterConds(filter: StandingFilter): RawBuilder<unknown>[] {
   if (filter.linkedOnly) conds.push(sql`l.linkage_mode is not null`);
   return conds;
 }
+
+/** No filter: every loan (the daily run; its result may stand for the whole ledger, migration 0027). */
+export const isWholeLedger = (filter: StandingFilter): boolean => filterConds(filter).length === 0;
 
 /**
  * `and <column> in (the filtered loans started on or before asOf)`, or nothing without a filter: per-loan tables
@@ -56,6 +59,15 @@ export function chosenLoans(asOf: string, filter: StandingFilter, column: RawBui
 /** Loan columns a report may carry through the standing rows (saves joining a million loans a second time). */
 export type StandingLoanColumn = 'enterprise_id' | 'bank_org_id' | 'product_id' | 'collateral_mode' | 'linkage_mode' | 'first_time_borrower' | 'annual_rate' | 'start_date' | 'principal' | 'loan_no';
 
+/** The floors table in force on a date: the latest effective on or before it, else the earliest. */
+export function floorsInForce(asOf: string): RawBuilder<{ id: string; floors: unknown }> {
+  const d = sql`${asOf}::date`;
+  return sql`
+    select id, floors from classification_floors
+    order by (effective_from <= ${d}) desc, case when effective_from <= ${d} then effective_from end desc, effective_from
+    limit 1`;
+}
+
 /**
  * The WITH-query computing standing rows (loan_id, dpd, outstanding, computed_class, reported_class,
  * final_class, floors_id, basis, then `loanColumns`) for the loans started on or before `asOf` that pass the
@@ -68,12 +80,7 @@ export function standingCtes(asOf: string, filter: StandingFilter = {}, loanColu
   const conds = filterConds(filter);
   const chosen = chosenLoans(asOf, filter, sql`r.loan_id`);
   return sql`
-    fl as (
-      -- The floors table in force: the latest effective on or before the date, else the earliest.
-      select id, floors from classification_floors
-      order by (effective_from <= ${d}) desc, case when effective_from <= ${d} then effective_from end desc, effective_from
-      limit 1
-    ),
+    fl as (${floorsInForce(asOf)}),
     ranges as materialized (
       -- The floors as two arrays in ascending minDpd: width_bucket(dpd, min_dpds) is the number of floors reached,
       -- so classes[that] is the class (none reached: normal). Floors ascend and worsen (checkFloors), as the pure rule

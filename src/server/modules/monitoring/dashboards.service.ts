@@ -1,8 +1,9 @@
 // Dashboards (issue #8): each panel is one request reading stored snapshots or a small indexed query, so a panel
 // answers in milliseconds on a million loans; drill-down lists the loans behind a number with their standing on
 // the snapshot's date.
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/connect';
+import type { DB } from '../../db/schema';
 import { todayInShanghai } from '../../platform/dates';
 import { badRequest, notFound } from '../../platform/errors';
 import { fenToYuan } from '../../platform/money';
@@ -10,7 +11,7 @@ import type { ActorContext, Principal } from '../../platform/principal';
 import { funnelJson, funnelReport } from '../application/funnel';
 import { assessBanks } from '../assessment/assessment.service';
 import { enterpriseMatches } from '../matching/matching.service';
-import { standingCtes } from '../loan/standing.repository';
+import { withStanding } from '../loan/standing-source';
 import { alertCounts } from './alerts.service';
 import { subsidiesByMeasure, tableExists } from './indicators.repository';
 import type { Indicators } from './indicators.service';
@@ -153,22 +154,49 @@ export interface DrilldownQuery {
 /**
  * The loans behind a number: the loans outstanding on asOf in a slice (bank, product, district, street, sector,
  * lifecycle stage; optionally a class, a collateral mode, first-time or investment-linked loans — the indicators'
- * own filters), with their standing on that date. Banks see only their own loans. The stage
- * is read as the indicators' stage slice reads it (indicators.repository.ts): the enterprise's latest lifecycle
- * evaluation of a year up to asOf's.
+ * own filters), with their standing on that date, largest outstanding first. Banks see only their own loans. The
+ * stage is read as the indicators' stage slice reads it (indicators.repository.ts): the enterprise's latest
+ * lifecycle evaluation of a year up to asOf's. When loan_status is the standing on asOf (loan/standing-source.ts)
+ * the page is read from it by index (a bank's loans, the non-performing ones, by outstanding); otherwise every
+ * standing of the slice's bank (or all) is computed first — seconds at a million loans.
  */
 export async function drilldownLoans(db: Database, ctx: Ctx, q: DrilldownQuery) {
   const p = ctx.principal;
+  // The bank whose loans these are: a bank's own (naming another gives none); staff: the one named, if any.
+  const named = q.bank ? (await db.selectFrom('organizations').select('id').where('code', '=', q.bank).executeTakeFirst())?.id ?? null : undefined;
+  const bankOrgId = p.role === 'institution_user' ? (named === undefined || named === p.organizationId ? p.organizationId : null) : named;
+  const withStage = q.stage !== undefined && (await tableExists(db, 'enterprise_evaluations'));
+  const page = bankOrgId === null ? null : await withStanding(db, q.asOf, (trx, standing) =>
+    standing.maintained ? maintainedPage(trx, q, bankOrgId, withStage) : computedPage(trx, standing.ctes(bankOrgId ? { bankOrgId } : {}), q, bankOrgId, withStage));
+  return {
+    asOf: q.asOf,
+    total: page?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: (page?.rows ?? []).map((x) => ({
+      id: x.id, loanNo: x.loan_no, enterpriseId: x.enterprise_id, enterprise: x.enterprise, bank: x.bank, product: x.product, startDate: x.start_date,
+      principal: fenToYuan(Number(x.principal)), outstanding: fenToYuan(Number(x.outstanding)), dpd: x.dpd, finalClass: x.final_class,
+    })),
+  };
+}
+
+type DrilldownRow = { id: string; loan_no: string; enterprise_id: string; enterprise: string; bank: string; product: string | null; start_date: string; principal: string; outstanding: string; dpd: number; final_class: string };
+
+/** The slice's conditions over `s` (standing or loan_status), `l` (loans) and `e` (enterprises); which of l/e they need. */
+function drilldownConds(q: DrilldownQuery, bankOrgId: string | undefined, withStage: boolean, bankColumn: RawBuilder<unknown>) {
   const conds = [sql`s.outstanding > 0`];
-  if (p.role === 'institution_user') conds.push(sql`l.bank_org_id = ${p.organizationId}::uuid`);
-  if (q.bank) conds.push(sql`l.bank_org_id = (select id from organizations where code = ${q.bank})`);
+  let loans = false;
+  let enterprises = false;
+  if (bankOrgId) conds.push(sql`${bankColumn} = ${bankOrgId}::uuid`);
   if (q.product === '') conds.push(sql`l.product_id is null`);
   else if (q.product) conds.push(sql`l.product_id = (select id from products where code = ${q.product})`);
+  if (q.product !== undefined || q.collateral || q.firstTime || q.linked || q.stage !== undefined) loans = true;
   if (q.district) conds.push(sql`e.district = ${q.district}`);
   if (q.street !== undefined) conds.push(q.street === '' ? sql`e.street is null` : sql`e.street = ${q.street}`);
   if (q.sector) conds.push(sql`e.sector = ${q.sector}`);
+  if (q.district || q.street !== undefined || q.sector) enterprises = loans = true;
   if (q.stage !== undefined) {
-    if (!(await tableExists(db, 'enterprise_evaluations'))) conds.push(q.stage === '' ? sql`true` : sql`false`);
+    if (!withStage) conds.push(q.stage === '' ? sql`true` : sql`false`);
     else {
       const stage = sql`(select ev.result->>'stage' from enterprise_evaluations ev where ev.enterprise_id = l.enterprise_id and ev.kind = 'lifecycle' and ev.year <= ${Number(q.asOf.slice(0, 4))} order by ev.year desc limit 1)`;
       conds.push(q.stage === '' ? sql`${stage} is null` : sql`${stage} = ${q.stage}`);
@@ -179,24 +207,44 @@ export async function drilldownLoans(db: Database, ctx: Ctx, q: DrilldownQuery) 
   if (q.linked) conds.push(sql`l.linkage_mode is not null`);
   if (q.class === 'npl') conds.push(sql`s.final_class in ('substandard','doubtful','loss')`);
   else if (q.class) conds.push(sql`s.final_class = ${q.class}`);
-  const bankFilter = p.role === 'institution_user' ? { bankOrgId: p.organizationId } : q.bank ? { bankCode: q.bank } : {};
-  const r = await sql<{ id: string; loan_no: string; enterprise_id: string; enterprise: string; bank: string; product: string | null; start_date: string; principal: string; outstanding: string; dpd: number; final_class: string; total: number }>`
-    with ${standingCtes(q.asOf, bankFilter)}
-    select l.id, l.loan_no, l.enterprise_id, e.name as enterprise, o.code as bank, pr.code as product, l.start_date::text, l.principal::text,
-      s.outstanding::text, s.dpd, s.final_class, count(*) over ()::int as total
+  return { where: sql.join(conds, sql` and `), loans, enterprises };
+}
+
+const PAGE_COLUMNS = sql`l.id, l.loan_no, l.enterprise_id, e.name as enterprise, o.code as bank, pr.code as product, l.start_date::text, l.principal::text,
+      s.outstanding::text, s.dpd, s.final_class`;
+
+async function computedPage(trx: Transaction<DB>, ctes: RawBuilder<unknown>, q: DrilldownQuery, bankOrgId: string | undefined, withStage: boolean) {
+  const c = drilldownConds(q, bankOrgId, withStage, sql`l.bank_org_id`);
+  const r = await sql<DrilldownRow & { total: number }>`
+    with ${ctes}
+    select ${PAGE_COLUMNS}, count(*) over ()::int as total
     from standing s join loans l on l.id = s.loan_id join enterprises e on e.id = l.enterprise_id join organizations o on o.id = l.bank_org_id
     left join products pr on pr.id = l.product_id
-    where ${sql.join(conds, sql` and `)}
+    where ${c.where}
     order by s.outstanding desc, l.loan_no
-    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(db);
-  return {
-    asOf: q.asOf,
-    total: r.rows[0]?.total ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-    items: r.rows.map((x) => ({
-      id: x.id, loanNo: x.loan_no, enterpriseId: x.enterprise_id, enterprise: x.enterprise, bank: x.bank, product: x.product, startDate: x.start_date,
-      principal: fenToYuan(Number(x.principal)), outstanding: fenToYuan(Number(x.outstanding)), dpd: x.dpd, finalClass: x.final_class,
-    })),
-  };
+    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(trx);
+  return { total: r.rows[0]?.total ?? 0, rows: r.rows };
+}
+
+/**
+ * The same page from loan_status, whose rows are all as of asOf when this is called (maintainedStandingCtes): the
+ * rows in outstanding order from loan_status_bank_outstanding or loan_status_npl_outstanding, joined only for the
+ * page; the count apart, from those indexes alone for a bank or the non-performing loans (after the nightly run's
+ * vacuum), joining loans and enterprises only when the slice filters on them.
+ */
+async function maintainedPage(trx: Transaction<DB>, q: DrilldownQuery, bankOrgId: string | undefined, withStage: boolean) {
+  const c = drilldownConds(q, bankOrgId, withStage, sql`s.bank_org_id`);
+  const rows = await sql<DrilldownRow>`
+    select ${PAGE_COLUMNS}
+    from loan_status s join loans l on l.id = s.loan_id join enterprises e on e.id = l.enterprise_id join organizations o on o.id = s.bank_org_id
+    left join products pr on pr.id = l.product_id
+    where ${c.where}
+    order by s.outstanding desc, l.loan_no
+    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(trx);
+  const joins = sql.join([
+    ...(c.loans ? [sql`join loans l on l.id = s.loan_id`] : []),
+    ...(c.enterprises ? [sql`join enterprises e on e.id = l.enterprise_id`] : []),
+  ], sql` `);
+  const count = await sql<{ n: number }>`select count(*)::int as n from loan_status s ${joins} where ${c.where}`.execute(trx);
+  return { total: count.rows[0]!.n, rows: rows.rows };
 }

@@ -1,9 +1,10 @@
 // The SQL behind the indicators (issue #8). Loan figures come from the ledger's standing as of the date
-// (loan/standing.repository.ts: schedule, repayments and bank reports known for that date — clarifications.md,
-// "Imported loans: as of which date"); this file only aggregates them, in one pass with grouping sets.
+// (schedule, repayments and bank reports known for that date — clarifications.md, "Imported loans: as of which
+// date"): the maintained loan_status rows when they are that standing, else computed (loan/standing-source.ts);
+// this file only aggregates them, in one pass with grouping sets.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { setBased, standingCtes } from '../loan/standing.repository';
+import { withStanding } from '../loan/standing-source';
 
 type Handle = Kysely<DB> | Transaction<DB>;
 
@@ -42,7 +43,7 @@ export async function tableExists(db: Handle, table: string): Promise<boolean> {
  * lifecycle evaluation of a year ≤ the year of asOf (enterprise_evaluations kind 'lifecycle', issue #6), when
  * that table exists; otherwise the stage slice is empty.
  */
-export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?: string } = {}): Promise<PortfolioRow[]> {
+export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?: string; computed?: boolean } = {}): Promise<PortfolioRow[]> {
   const withStage = await tableExists(db, 'enterprise_evaluations');
   const stage = withStage
     ? sql`(select ev.result->>'stage' from enterprise_evaluations ev where ev.enterprise_id = per.enterprise_id and ev.kind = 'lifecycle' and ev.year <= ${Number(asOf.slice(0, 4))} order by ev.year desc limit 1)`
@@ -50,8 +51,8 @@ export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?
   // Two levels: the standings (a million rows) are summed per enterprise, bank and product by hashing; the grouping
   // sets, whose distinct borrower counts sort once per set, then run over those few rows, and the enterprise's
   // district, street, sector and stage are looked up once per row there instead of once per loan.
-  const r = await setBased(db, (trx) => sql<PortfolioRow & { g_bank: number; g_product: number; g_district: number; g_street: number; g_sector: number; g_stage: number }>`
-    with ${standingCtes(asOf, opts.bankOrgId ? { bankOrgId: opts.bankOrgId } : {}, ['enterprise_id', 'bank_org_id', 'product_id', 'collateral_mode', 'linkage_mode', 'first_time_borrower', 'annual_rate'])},
+  const r = await withStanding(db, asOf, (trx, standing) => sql<PortfolioRow & { g_bank: number; g_product: number; g_district: number; g_street: number; g_sector: number; g_stage: number }>`
+    with ${standing.ctes(opts.bankOrgId ? { bankOrgId: opts.bankOrgId } : {}, ['enterprise_id', 'bank_org_id', 'product_id', 'collateral_mode', 'linkage_mode', 'first_time_borrower', 'annual_rate'])},
     per as (
       select s.enterprise_id, s.bank_org_id, s.product_id,
         count(*)::int as loans,
@@ -103,7 +104,7 @@ export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?
            when g_sector = 0 then agg.sector when g_stage = 0 then agg.stage end as key,
       case when g_bank = 0 then (select o.name from organizations o where o.id = agg.bank_org_id)
            when g_product = 0 then (select p.name from products p where p.id = agg.product_id) end as name
-    from agg`.execute(trx));
+    from agg`.execute(trx), opts);
   return r.rows.map((x) => {
     const slice: PortfolioRow['slice'] =
       x.g_bank === 0 ? 'bank' : x.g_product === 0 ? 'product' : x.g_district === 0 ? 'district' : x.g_street === 0 ? 'street' : x.g_sector === 0 ? 'sector' : x.g_stage === 0 ? 'stage' : 'total';
@@ -117,18 +118,33 @@ export async function portfolioAsOf(db: Handle, asOf: string, opts: { bankOrgId?
 }
 
 /** Outstanding, loans and borrowers on a date (the year-before comparison needs no slices). */
-export async function totalsAsOf(db: Handle, asOf: string): Promise<{ loans: number; borrowers: number; outstanding: number; npl: number }> {
-  const r = await setBased(db, (trx) => sql<{ loans: number; borrowers: number; outstanding: string | null; npl: string | null }>`
-    with ${standingCtes(asOf, {}, ['enterprise_id'])},
+export async function totalsAsOf(db: Handle, asOf: string, opts: { computed?: boolean } = {}): Promise<{ loans: number; borrowers: number; outstanding: number; npl: number }> {
+  const r = await withStanding(db, asOf, (trx, standing) => sql<{ loans: number; borrowers: number; outstanding: string | null; npl: string | null }>`
+    with ${standing.ctes({}, ['enterprise_id'])},
     per as (
       select s.enterprise_id, count(*) as loans, sum(s.outstanding) as outstanding,
         sum(s.outstanding) filter (where s.final_class in ('substandard','doubtful','loss')) as npl
       from standing s where s.outstanding > 0 group by s.enterprise_id
     )
     select coalesce(sum(loans), 0)::int as loans, count(*)::int as borrowers, sum(outstanding)::bigint as outstanding, sum(npl)::bigint as npl
-    from per`.execute(trx));
+    from per`.execute(trx), opts);
   const x = r.rows[0]!;
   return { loans: x.loans, borrowers: x.borrowers, outstanding: Number(x.outstanding ?? 0), npl: Number(x.npl ?? 0) };
+}
+
+/**
+ * The totals of a stored month-end snapshot of asOf — its latest version (a restatement when the monthly job found a
+ * correction, else as reported) — or null when none is stored. Year-on-year growth compares with these rather than
+ * computing a second million standings.
+ */
+export async function storedTotals(db: Handle, asOf: string): Promise<{ loans: number; borrowers: number; outstanding: number; npl: number } | null> {
+  const r = await sql<{ loans: number; borrowers: number; outstanding: number; npl: number }>`
+    select (data->>'loans')::int as loans, (data->>'borrowers')::int as borrowers,
+      round((data->>'outstanding')::numeric * 100)::bigint::text as outstanding, round((data->>'nplOutstanding')::numeric * 100)::bigint::text as npl
+    from indicator_snapshots where kind = 'month_end' and as_of = ${asOf}::date
+    order by version desc limit 1`.execute(db);
+  const x = r.rows[0];
+  return x ? { loans: x.loans, borrowers: x.borrowers, outstanding: Number(x.outstanding), npl: Number(x.npl) } : null;
 }
 
 /** Loans started in [from, to]: count and principal, and the principal-weighted rate (exact decimal string). */

@@ -2,10 +2,12 @@ import type { Database } from '../../db/connect';
 import { badRequest } from '../../platform/errors';
 import { isCalendarDate } from '../../platform/dates';
 import { fenToYuan } from '../../platform/money';
+import { TaskQueue } from '../../platform/task-queue';
+import { standingMaintainedOn } from '../loan/standing-source';
 import { funnelReport } from '../application/funnel';
 import { growth, ratio, yearBefore } from './indicator-math';
 import { poolBalances } from './risk-pool.source';
-import { newLoans, portfolioAsOf, recommendationToDecision, subsidiesByMeasure, totalsAsOf, type PortfolioRow } from './indicators.repository';
+import { newLoans, portfolioAsOf, recommendationToDecision, storedTotals, subsidiesByMeasure, totalsAsOf, type PortfolioRow } from './indicators.repository';
 
 /**
  * The monitoring indicators as of a date (issue #8; seed 002 (二十二) 科创金融统计监测指标). Every loan figure is
@@ -19,13 +21,17 @@ import { newLoans, portfolioAsOf, recommendationToDecision, subsidiesByMeasure, 
  * - creditLoanShare / ipPledge: outstanding by collateral mode; investmentLinkedOutstanding: loans with a
  *   投贷联动 mode. averageRate: outstanding-weighted annual rate.
  * - newLoans: loans started in the month of asOf and from 1 January to asOf.
- * - yoy: growth against the same date a year before, computed from the ledger as of that date.
+ * - yoy: growth against the same date a year before: the stored month-end snapshot of that date (its latest
+ *   version) when there is one, else computed from the ledger as of that date.
  * - riskPools: each risk compensation pool's balance at the end of asOf (its ledger).
+ *
+ * Loan figures read the maintained standing (loan_status) when it is the standing on asOf, else compute it
+ * (loan/standing-source.ts); `computed: true` always computes (equality tests).
  */
-export async function computeIndicators(db: Database, asOf: string) {
+export async function computeIndicators(db: Database, asOf: string, opts: { computed?: boolean } = {}) {
   if (!isCalendarDate(asOf)) throw badRequest([{ path: 'asOf', message: 'must be a calendar date YYYY-MM-DD' }]);
-  const rows = await portfolioAsOf(db, asOf);
-  const before = await totalsAsOf(db, yearBefore(asOf));
+  const rows = await portfolioAsOf(db, asOf, opts);
+  const before = (opts.computed ? null : await storedTotals(db, yearBefore(asOf))) ?? (await totalsAsOf(db, yearBefore(asOf), opts));
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   const month = await newLoans(db, `${asOf.slice(0, 7)}-01`, asOf);
   const ytd = await newLoans(db, yearStart, asOf);
@@ -89,6 +95,20 @@ export async function computeIndicators(db: Database, asOf: string) {
 }
 
 export type Indicators = Awaited<ReturnType<typeof computeIndicators>>;
+
+const computing = new TaskQueue(1);
+
+/**
+ * The indicators for a date a user picks (`GET /monitoring/indicators`). Answered at once when the maintained
+ * standing holds for that date (the day of the last nightly run); otherwise its standing is computed — seconds per
+ * date at a million loans — one request at a time per server process, so a few of them cannot hold every pooled
+ * connection and both CPUs while other panels wait.
+ */
+export async function liveIndicators(db: Database, asOf: string): Promise<Indicators> {
+  if (!isCalendarDate(asOf)) throw badRequest([{ path: 'asOf', message: 'must be a calendar date YYYY-MM-DD' }]);
+  if (await standingMaintainedOn(db, asOf)) return computeIndicators(db, asOf);
+  return computing.run(() => computeIndicators(db, asOf));
+}
 
 function portfolioFigures(r: PortfolioRow) {
   return {

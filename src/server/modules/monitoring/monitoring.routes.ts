@@ -6,7 +6,7 @@ import { drilldownApplications } from './application-drilldown.service';
 import { alertCounts, changeAlert, getAlert, listAlerts, listRules, markRead, setThreshold } from './alerts.service';
 import { bankDashboard, drilldownLoans, enterpriseDashboard, officePanel } from './dashboards.service';
 import { indicatorTables } from './indicator-tables';
-import { computeIndicators } from './indicators.service';
+import { liveIndicators } from './indicators.service';
 import {
   acknowledgeBody, alertListQuery, applicationDrilldownQuery, bankDashboardQuery, drilldownQuery, enterpriseDashboardQuery, officePanelParams, alertParams, indicatorsQuery, resolveBody, ruleParams, runAlertsBody, snapshotParams, snapshotQuery, snapshotsQuery,
   takeSnapshotBody, thresholdBody,
@@ -29,7 +29,7 @@ export async function monitoringRoutes(app: App, { db }: Deps) {
     config: { access: STAFF_READ },
     schema: { tags, summary: 'The monitoring indicators as of a date, computed from the ledger and workflows (json or xlsx)', querystring: indicatorsQuery },
   }, async (request, reply) => {
-    const ind = await computeIndicators(db, request.query.asOf);
+    const ind = await liveIndicators(db, request.query.asOf);
     if (request.query.format === 'json') return ind;
     return reply.type(XLSX).header('content-disposition', `attachment; filename="indicators-${ind.asOf}.xlsx"`).send(await tablesToXlsx(indicatorTables(ind)));
   });

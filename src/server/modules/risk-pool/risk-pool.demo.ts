@@ -88,7 +88,7 @@ export async function seedDemoRiskPools(trx: Transaction<DB>) {
       .executeTakeFirstOrThrow();
     const s = l.standing;
     await trx.insertInto('loan_reports').values({ loan_id: loan.id, as_of: s.asOf, outstanding: s.outstanding, dpd: s.dpd, reported_class: null, source: 'import' }).execute();
-    await trx.insertInto('loan_status').values({ loan_id: loan.id, as_of: s.asOf, dpd: s.dpd, outstanding: s.outstanding, computed_class: s.cls, reported_class: null, final_class: s.cls, floors_id: floors.id }).execute();
+    await trx.insertInto('loan_status').values({ loan_id: loan.id, as_of: s.asOf, dpd: s.dpd, outstanding: s.outstanding, computed_class: s.cls, reported_class: null, final_class: s.cls, floors_id: floors.id, bank_org_id: bank }).execute();
     await trx.insertInto('loan_class_history').values({ loan_id: loan.id, effective_on: s.asOf, dpd: s.dpd, outstanding: s.outstanding, computed_class: s.cls, reported_class: null, final_class: s.cls }).execute();
     await trx.insertInto('risk_pool_enrolments').values({ pool_id: poolIds.get(l.pool)!.id, loan_id: loan.id, bank_org_id: bank, enrolled_on: l.start, principal: l.principal, enrolled_by: users.get('officer1') ?? null }).execute();
     loanIds.set(l.no, loan.id);
