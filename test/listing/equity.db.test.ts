@@ -142,6 +142,8 @@ describe('loan linkage and the 投贷联动 report', () => {
         { round: 'a', enterprises: 1 }, { round: 'a_plus', enterprises: 0 }, { round: 'b', enterprises: 0 }, { round: 'b_plus', enterprises: 1 },
         { round: 'c', enterprises: 0 }, { round: 'c_plus', enterprises: 0 }, { round: 'after_c', enterprises: 0 },
       ],
+      // read from the stored report (platform/stored-result.ts), computed on this first request
+      computedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     // Balances agree with the loan ledger's standing on the same date.
     const { loanStandings } = await import('../../src/server/modules/loan/standing.repository');

@@ -50,7 +50,8 @@ export function registerListingCommands(program: Command, io: CliIo, setExit: (c
     .action(async (opts: { year: string; out?: string; format: 'json' | 'xlsx' }) => {
       const y = year(opts.year);
       if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out FILE');
-      const report = await withDatabase(io, (db) => linkageReport(db, y));
+      // The issue's JSON: the report without when it was computed.
+      const { computedAt: _, ...report } = await withDatabase(io, (db) => linkageReport(db, y));
       if (opts.format === 'json') {
         const text = `${JSON.stringify(report)}\n`;
         if (opts.out) { fs.writeFileSync(opts.out, text); io.out(`wrote ${opts.out}\n`); } else io.out(text);

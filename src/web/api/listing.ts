@@ -65,7 +65,7 @@ export interface EquityNeed {
   funds?: { code: string; name: string }[]; showFinancials?: boolean; financials?: { year: number; revenue: number | null; netProfit: number | null } | null;
 }
 export interface Investment { id: string; enterprise: { id: string; name: string }; fund: { code: string; name: string } | null; round: string; investedOn: string; amount: number; investors: string; guidanceParticipation: string | null; linkedLoans: number }
-export interface LinkageReport { year: number; modes: { mode: string; enterprises: number; loans: number; balance: number }[]; roundsBeforeCredit: { round: string; enterprises: number }[] }
+export interface LinkageReport { year: number; modes: { mode: string; enterprises: number; loans: number; balance: number }[]; roundsBeforeCredit: { round: string; enterprises: number }[]; computedAt: string }
 
 export const equityApi = {
   needs: (q: Query, signal?: AbortSignal) => http.get<Page<EquityNeed>>('/equity/needs', q, signal),

@@ -96,7 +96,7 @@ export interface BankDashboard {
   trend: TrendPoint[];
   slaWarnings: { lineDays: number; unresolved: number }[];
   alerts: { rule: AlertRule; severity: AlertSeverity; n: number }[];
-  assessment: { year: number; total: number; indicators: BankAssessmentRow['indicators'] } | null;
+  assessment: { year: number; total: number; indicators: BankAssessmentRow['indicators']; computedAt: string } | null;
 }
 
 export interface EnterpriseDashboard {

@@ -173,6 +173,7 @@ export const listingEn: Record<keyof typeof listingZh, string> = {
   'eq.linkage.round': 'Round before credit',
   'eq.linkage.total': 'Total',
   'eq.linkage.year': 'Year',
+  'eq.linkage.computedAt': 'Computed {at} (recomputed when the data changes)',
   'st.col.code': 'Code',
   'st.col.name': 'Station',
   'st.col.host': 'Host',

@@ -45,7 +45,7 @@ export const listingZh = {
   'eq.interested': '已表达意向', 'eq.invest': '记录投资', 'eq.field.fundCode': '投资机构代码', 'eq.investments': '投资记录（形成企业融资轮次）', 'eq.close': '关闭需求', 'eq.reopen': '重新开放',
   'eq.noBank': '股权融资需求面向企业、投资机构与区科技经济委；银行等其他机构无此功能。',
   'eq.linkage.title': '{year} 年末投贷联动贷款存量（按联动方式）', 'eq.linkage.rounds': '表3 授信前完成融资轮次分布', 'eq.linkage.mode': '联动方式', 'eq.linkage.enterprises': '企业家数',
-  'eq.linkage.loans': '贷款笔数', 'eq.linkage.balance': '贷款余额（万元）', 'eq.linkage.round': '授信前完成融资轮次', 'eq.linkage.total': '总计', 'eq.linkage.year': '年度',
+  'eq.linkage.loans': '贷款笔数', 'eq.linkage.balance': '贷款余额（万元）', 'eq.linkage.round': '授信前完成融资轮次', 'eq.linkage.total': '总计', 'eq.linkage.year': '年度', 'eq.linkage.computedAt': '统计时间：{at}（数据变更后自动重算）',
 
   'st.col.code': '编号', 'st.col.name': '服务站', 'st.col.host': '依托单位', 'st.col.areas': '服务区域', 'st.col.officers': '专员', 'st.col.apps': '本年申请',
   'st.new': '新建服务站', 'st.field.code': '编号', 'st.field.name': '名称', 'st.field.host': '依托单位', 'st.field.areas': '服务区域（每行：区 或 区 街道）', 'st.field.parks': '园区（逗号分隔）',

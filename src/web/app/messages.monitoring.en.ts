@@ -175,6 +175,7 @@ export const monitoringEn: Record<keyof typeof monitoringZh, string> = {
   'mon.bank.noPortfolio': 'No stored indicators yet (the portfolio shows once the daily snapshot has run)',
   'mon.bank.loansToday': 'Our loans as of today',
   'mon.bank.assessment': 'Cooperating-bank assessment',
+  'mon.bank.assessmentComputedAt': 'Computed {at} (recomputed when applications or events change)',
   'mon.bank.assessmentTotal': 'Score {year}',
   'mon.bank.noAssessment': 'Only banks take part in the cooperating-bank assessment',
 

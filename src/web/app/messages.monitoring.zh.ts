@@ -175,6 +175,7 @@ export const monitoringZh = {
   'mon.bank.noPortfolio': '暂无已存的监测指标（每日快照生成后显示本机构组合）',
   'mon.bank.loansToday': '查看截至今日的本机构贷款',
   'mon.bank.assessment': '合作银行考核',
+  'mon.bank.assessmentComputedAt': '统计时间：{at}（申请或活动变更后自动重算）',
   'mon.bank.assessmentTotal': '{year} 年考核得分',
   'mon.bank.noAssessment': '非银行机构不参加合作银行考核',
 

@@ -9,7 +9,7 @@ import { badRequest, notFound } from '../../platform/errors';
 import { fenToYuan } from '../../platform/money';
 import type { ActorContext, Principal } from '../../platform/principal';
 import { funnelJson, funnelReport } from '../application/funnel';
-import { assessBanks } from '../assessment/assessment.service';
+import { storedBankAssessment } from '../assessment/assessment.service';
 import { enterpriseMatches } from '../matching/matching.service';
 import { withStanding } from '../loan/standing-source';
 import { alertCounts } from './alerts.service';
@@ -90,7 +90,9 @@ export async function bankDashboard(db: Database, ctx: Ctx, q: { bank?: string |
   const alerts = await sql<{ rule: string; severity: string; n: number }>`
     select rule, severity, count(*)::int as n from alerts where owner_org_id = ${bank.id} and status <> 'resolved' group by rule, severity order by rule`.execute(db);
   const year = Number(todayInShanghai().slice(0, 4));
-  const assessment = bank.kind === 'bank' ? (await assessBanks(db, ctx, { year })).banks.find((b) => b.bank === bank.code) ?? null : null;
+  // The year's stored assessment (recomputed once after the applications, events or banks change), not a fresh one.
+  const stored = bank.kind === 'bank' ? await storedBankAssessment(db, year) : null;
+  const assessment = stored?.result.banks.find((b) => b.bank === bank.code) ?? null;
   return {
     bank: { code: bank.code, name: bank.name },
     asOf: latest?.data.asOf ?? null,
@@ -98,7 +100,7 @@ export async function bankDashboard(db: Database, ctx: Ctx, q: { bank?: string |
     trend: series.map((s) => ({ asOf: s.as_of, ...(own(s.data) ?? { outstanding: 0, nplOutstanding: 0, nplRatio: null, borrowers: 0, loans: 0 }) })),
     slaWarnings: warnings.rows.map((w) => ({ lineDays: w.line_days, unresolved: w.n })),
     alerts: alerts.rows,
-    assessment: assessment ? { year, total: assessment.total, indicators: assessment.indicators } : null,
+    assessment: assessment ? { year, total: assessment.total, indicators: assessment.indicators, computedAt: stored!.computedAt } : null,
   };
 }
 

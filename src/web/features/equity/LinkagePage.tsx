@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { equityApi, type LinkageReport } from '../../api/listing';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatWan } from '../../components/format';
+import { formatDateTime, formatWan } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { BarChart } from '../listing/BarChart';
 import { lbl, today } from '../listing/labels';
@@ -20,6 +20,7 @@ export function LinkagePage() {
     <Card title={t('nav.linkageReport')} data-testid="linkage-page" extra={<Button icon={<DownloadOutlined />} href={equityApi.linkageXlsxUrl(year)} data-testid="linkage-xlsx">XLSX</Button>}>
       <Space style={{ marginBottom: 12 }}><span>{t('eq.linkage.year')}</span><InputNumber min={2000} max={2200} value={year} onChange={(v) => v && setParams({ year: String(v) }, { replace: true })} data-testid="linkage-year" /></Space>
       <ErrorAlert error={error} onRetry={reload} />
+      {data ? <Typography.Paragraph type="secondary" data-testid="linkage-computed-at">{t('eq.linkage.computedAt', { at: formatDateTime(data.computedAt, language) })}</Typography.Paragraph> : null}
       {data ? (
         <Row gutter={16}>
           <Col span={12}>

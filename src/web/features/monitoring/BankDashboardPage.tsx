@@ -6,6 +6,7 @@ import { useUser } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { can } from '../../app/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { INDICATORS } from '../assessment/indicators';
 import { TrendChart } from './charts';
@@ -104,6 +105,7 @@ function BankDashboard({ bank }: { bank: string | undefined }) {
                     </Descriptions.Item>
                   ))}
                 </Descriptions>
+                <Typography.Text type="secondary" data-testid="bank-assessment-computed-at">{t('mon.bank.assessmentComputedAt', { at: formatDateTime(data.assessment.computedAt, language) })}</Typography.Text>
               </>
             ) : (
               <Typography.Paragraph type="secondary">{t('mon.bank.noAssessment')}</Typography.Paragraph>
