@@ -67,11 +67,11 @@ export async function storedResult<K, T>(db: Kysely<DB>, spec: StoredKind<K, T>,
           // First statement: fixes the transaction's snapshot, which every read of `compute` then uses.
           await sql`select pg_current_snapshot()`.execute(trx);
           const result = await spec.compute(trx, k);
-          // now() is the transaction's start, just before its snapshot; the result is read back through jsonb so
+          // now() is the transaction's start, just before its snapshot; the result is read back through JSON so
           // the first caller gets exactly what later callers read.
           const back = await sql<{ result: T; computed_at: Date | string }>`
             insert into stored_results (kind, key, sources, snapshot, result, computed_at)
-            values (${spec.kind}, ${key}, string_to_array(${spec.sources.join(',')}, ','), pg_current_snapshot(), ${JSON.stringify(result)}::jsonb, now())
+            values (${spec.kind}, ${key}, string_to_array(${spec.sources.join(',')}, ','), pg_current_snapshot(), ${JSON.stringify(result)}::json, now())
             on conflict (kind, key) do update set sources = excluded.sources, snapshot = excluded.snapshot, result = excluded.result, computed_at = excluded.computed_at
             returning result, computed_at`.execute(trx);
           return { result: back.rows[0]!.result, computedAt: new Date(back.rows[0]!.computed_at).toISOString() };

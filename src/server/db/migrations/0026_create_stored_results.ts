@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       key text not null,
       sources text[] not null,
       snapshot pg_snapshot not null,
-      result jsonb not null,
+      result json not null, -- json, not jsonb: kept as written, keys in the order the report has them
       computed_at timestamptz not null,
       primary key (kind, key)
     )`.execute(db);

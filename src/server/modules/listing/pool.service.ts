@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/connect';
 import type { PoolTier } from '../../db/schema-listing';
 import { writeAudit } from '../../platform/audit';
@@ -55,6 +56,9 @@ export async function nominate(db: Database, ctx: Ctx, input: NominateInput, sou
     const enterprise = await trx.selectFrom('enterprises').select(['id', 'name']).where('id', '=', input.enterpriseId).executeTakeFirst();
     if (!enterprise) throw badRequest([{ path: 'body.enterpriseId', message: 'no enterprise with this id' }]);
     const officer = await resolveOfficer(trx, ctx, input.officerUserId, 'body.officerUserId');
+    // There is no pool row to lock yet: two nominations of one enterprise queue here, so the second sees the first's
+    // entry and gets the 409 below instead of a primary-key violation.
+    await sql`select pg_advisory_xact_lock(hashtext(${`kcjr.listing_pool:${input.enterpriseId}`}))`.execute(trx);
     const existing = await lockEntry(trx, input.enterpriseId);
     if (existing) throw conflict(`${enterprise.name} is already in the pool (tier ${existing.tier})${existing.tier === 'exited' ? '; re-enter it with the tier change exited → reserve' : ''}`);
     await trx.insertInto('listing_pool').values({
