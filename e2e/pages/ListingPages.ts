@@ -83,3 +83,46 @@ export class EquityPage {
     return this.page.getByTestId('needs-table').locator('tbody tr.ant-table-row', { hasText: text });
   }
 }
+
+export class StationsPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens a station's editor from the stations table (administrators). */
+  async edit(code: string): Promise<void> {
+    await this.page.getByTestId('stations-page').waitFor();
+    await this.page.getByTestId(`station-edit-${code}`).click();
+    await this.page.getByTestId('station-officers').waitFor();
+  }
+
+  officerRow(name: string): Locator {
+    return this.page.getByTestId('station-officers').locator('tbody tr.ant-table-row', { hasText: name });
+  }
+
+  async editOfficer(name: string, input: { name?: string; phone?: string; active?: boolean }): Promise<void> {
+    await this.page.getByTestId(`officer-edit-${name}`).click();
+    await inDialog(this.page, 'officer-form', async (dialog) => {
+      if (input.name !== undefined) await dialog.locator('#name').fill(input.name);
+      if (input.phone !== undefined) await dialog.locator('#phone').fill(input.phone);
+      if (input.active !== undefined) {
+        const sw = this.page.getByTestId('officer-active');
+        if ((await sw.getAttribute('aria-checked')) !== String(input.active)) await sw.click();
+      }
+    });
+  }
+
+  async addOfficer(input: { name: string; phone?: string }): Promise<void> {
+    await this.page.getByTestId('officer-add').click();
+    await inDialog(this.page, 'officer-add-form', async (dialog) => {
+      await dialog.locator('#name').fill(input.name);
+      if (input.phone) await dialog.locator('#phone').fill(input.phone);
+    });
+  }
+
+  async editDetails(input: { parks?: string; areas?: string }): Promise<void> {
+    await this.page.getByTestId('station-edit-details').click();
+    await inDialog(this.page, 'station-form', async () => {
+      if (input.parks !== undefined) await this.page.getByTestId('station-parks-input').fill(input.parks);
+      if (input.areas !== undefined) await this.page.getByTestId('station-areas-input').fill(input.areas);
+    });
+  }
+}

@@ -54,6 +54,12 @@ async function loanOfBank1(ctx: TestContext) {
     start_date: '2025-01-01', maturity_date: '2026-01-01', repayment_method: 'interest_only',
   }).returning('id').executeTakeFirstOrThrow()).id;
 }
+async function officerOfStation(ctx: TestContext) {
+  const id = await station(ctx);
+  const o = await ctx.db.insertInto('station_officers').values({ station_id: id, name: '专员' }).returning('id').executeTakeFirstOrThrow();
+  return `/api/v1/stations/${id}/officers/${o.id}`;
+}
+
 async function station(ctx: TestContext) {
   return (await ctx.db.insertInto('service_stations').values({ code: `ST-${next()}`, name: '服务站', host: '园区', parks: '[]' }).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -115,6 +121,7 @@ export const LISTING_ROWS: ListingRow[] = [
   { method: 'GET', route: '/api/v1/stations/:id', prepare: async (ctx) => ({ url: `/api/v1/stations/${await station(ctx)}` }), expect: staffRead() },
   { method: 'PATCH', route: '/api/v1/stations/:id', prepare: async (ctx) => ({ url: `/api/v1/stations/${await station(ctx)}`, payload: { host: '新依托单位' } }), expect: adminOnly(200) },
   { method: 'POST', route: '/api/v1/stations/:id/officers', prepare: async (ctx) => ({ url: `/api/v1/stations/${await station(ctx)}/officers`, payload: { name: '专员' } }), expect: adminOnly(201) },
+  { method: 'PATCH', route: '/api/v1/stations/:id/officers/:officerId', prepare: async (ctx) => ({ url: await officerOfStation(ctx), payload: { phone: '021-65001234' } }), expect: adminOnly(200) },
   { method: 'POST', route: '/api/v1/stations/:id/screenings', prepare: async (ctx) => ({ url: `/api/v1/stations/${await station(ctx)}/screenings`, payload: { applicationId: await applicationOfA(ctx), stage: 'investigation', doneOn: '2025-03-01' } }), expect: staffWrite(201) },
   { method: 'PUT', route: '/api/v1/stations/:id/assessment', prepare: async (ctx) => ({ url: `/api/v1/stations/${await station(ctx)}/assessment`, payload: { year: 2025, item: 'responsiveness', value: 4 } }), expect: staffWrite(200) },
   { method: 'PUT', route: '/api/v1/applications/:id/station', prepare: async (ctx) => ({ url: `/api/v1/applications/${await applicationOfA(ctx)}/station`, payload: { stationId: await station(ctx) } }), expect: staffWrite(200) },

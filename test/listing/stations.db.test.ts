@@ -27,6 +27,24 @@ describe('stations and attribution', () => {
     expect(withOfficer).toMatchObject({ code: 'WJC', parks: ['创智天地'], areas: [{ district: '杨浦区', street: '五角场街道' }], officers: [{ name: '张专员', userId: ctx.ids.users.officer }] });
   });
 
+  it('an administrator edits an officer (name, phone, account, active) and the parks and areas, audited; bad input names the field', async () => {
+    const o = (await call(ctx, 'admin', 'POST', `/stations/${st.XH}/officers`, 201, { name: '李专员' })).officers[0].id;
+    const r = await call(ctx, 'admin', 'PATCH', `/stations/${st.XH}/officers/${o}`, 200, { name: '李明', phone: '021-64000000', userId: ctx.ids.users.officer2, active: false });
+    expect(r.officers).toEqual([expect.objectContaining({ id: o, name: '李明', phone: '021-64000000', userId: ctx.ids.users.officer2, active: false })]);
+    expect((await call(ctx, 'admin', 'PATCH', `/stations/${st.XH}/officers/${o}`, 200, { phone: null, userId: null, active: true })).officers[0]).toMatchObject({ phone: null, userId: null, active: true });
+    expect((await call(ctx, 'admin', 'PATCH', `/stations/${st.XH}/officers/${o}`, 400, { userId: ctx.ids.users.reviewer })).issues[0].path).toBe('body.userId');
+    expect((await call(ctx, 'admin', 'PATCH', `/stations/${st.XH}/officers/${o}`, 400, { phone: 'abc' })).issues[0].path).toBe('body.phone');
+    expect((await call(ctx, 'admin', 'PATCH', `/stations/${st.XH}/officers/${o}`, 400, { name: '' })).issues[0].path).toBe('body.name');
+    // The officer of another station is not this station's: 404.
+    await call(ctx, 'admin', 'PATCH', `/stations/${st.YP}/officers/${o}`, 404, { name: 'x' });
+    await call(ctx, 'officer', 'PATCH', `/stations/${st.XH}/officers/${o}`, 403, { name: 'x' });
+    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'diff']).where('entity_id', '=', st.XH!).where('action', '=', 'station.officer.update').orderBy('seq').execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.diff.before).toMatchObject({ officerId: o, name: '李专员', phone: null, active: true });
+    const x = await call(ctx, 'admin', 'PATCH', `/stations/${st.XH}`, 200, { parks: ['漕河泾开发区'], areas: [{ district: '徐汇区' }] });
+    expect(x).toMatchObject({ parks: ['漕河泾开发区'], areas: [{ district: '徐汇区', street: null }] });
+  });
+
   it('attributes applications by street, else district, keeping explicit attributions', async () => {
     const E = (await ctx.db.insertInto('enterprises').values({ uscc: makeUscc(9), name: '控江企业', district: '杨浦区', street: '控江路街道', sector: '其他' }).returning('id').executeTakeFirstOrThrow()).id;
     const X = (await ctx.db.insertInto('enterprises').values({ uscc: makeUscc(10), name: '徐汇企业', district: '徐汇区', sector: '其他' }).returning('id').executeTakeFirstOrThrow()).id;

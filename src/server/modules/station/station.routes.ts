@@ -1,8 +1,8 @@
 import { actor, type App, type Deps } from '../../platform/http';
 import type { Access } from '../../platform/principal';
 import { assessStations, enterItem } from './assessment.service';
-import { applicationStationBody, assessmentQuery, attributeBody, entryBody, idParams, officerBody, screeningBody, stationBody, updateStationBody } from './station.schemas';
-import { addOfficer, attributeByArea, createStation, getStation, listStations, recordScreening, setApplicationStation, updateStation } from './station.service';
+import { applicationStationBody, assessmentQuery, attributeBody, entryBody, idParams, officerBody, officerParams, screeningBody, stationBody, updateOfficerBody, updateStationBody } from './station.schemas';
+import { addOfficer, attributeByArea, createStation, getStation, listStations, recordScreening, setApplicationStation, updateOfficer, updateStation } from './station.service';
 
 const tags = ['stations'];
 const READ: Access = { roles: ['admin', 'officer', 'auditor', 'reviewer'] };
@@ -21,6 +21,8 @@ export async function stationRoutes(app: App, { db }: Deps) {
     async (r) => updateStation(db, actor(r), r.params.id, r.body));
   app.post('/stations/:id/officers', { config: { access: { roles: ['admin'] } }, schema: { tags, summary: 'Add a 科技金融专员 to a station', params: idParams, body: officerBody } },
     async (r, reply) => reply.code(201).send(await addOfficer(db, actor(r), r.params.id, r.body)));
+  app.patch('/stations/:id/officers/:officerId', { config: { access: { roles: ['admin'] } }, schema: { tags, summary: 'Change a station\'s 科技金融专员 (name, phone, account, active)', params: officerParams, body: updateOfficerBody } },
+    async (r) => updateOfficer(db, actor(r), r.params.id, r.params.officerId, r.body));
   app.post('/stations/:id/screenings', { config: { access: WRITE }, schema: { tags, summary: 'Record the station\'s 推荐/初审/调查 of a loan project', params: idParams, body: screeningBody } },
     async (r, reply) => reply.code(201).send(await recordScreening(db, actor(r), r.params.id, r.body)));
   app.put('/stations/:id/assessment', { config: { access: WRITE }, schema: { tags, summary: 'Enter an officer-entered assessment item for a year', params: idParams, body: entryBody } },

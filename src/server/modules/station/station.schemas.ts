@@ -25,6 +25,13 @@ export const officerBody = z.strictObject({
   phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number').optional(),
   userId: z.uuid().optional(),
 });
+export const updateOfficerBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number').nullable().optional(),
+  userId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+});
+export const officerParams = z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), officerId: z.uuid({ message: 'officerId must be a UUID' }) });
 export const applicationStationBody = z.strictObject({ stationId: z.uuid({ message: 'stationId must be a UUID' }).nullable() });
 export const attributeBody = z.strictObject({ year: z.number().int().min(2000).max(2200).optional() });
 export const screeningBody = z.strictObject({

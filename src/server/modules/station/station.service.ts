@@ -96,6 +96,27 @@ export async function addOfficer(db: Database, ctx: Ctx, stationId: string, inpu
   return getStation(db, stationId);
 }
 
+/** Changes a station's officer: name, phone, the linked account, or whether the officer still serves (active). */
+export async function updateOfficer(db: Database, ctx: Ctx, stationId: string, officerId: string, input: { name?: string | undefined; phone?: string | null | undefined; userId?: string | null | undefined; active?: boolean | undefined }) {
+  await db.transaction().execute(async (trx) => {
+    const o = await trx.selectFrom('station_officers').select(['id', 'name', 'phone', 'user_id', 'active']).where('id', '=', officerId).where('station_id', '=', stationId).forUpdate().executeTakeFirst();
+    if (!o) throw notFound('station officer');
+    if (input.userId && !(await trx.selectFrom('users').select('id').where('id', '=', input.userId).where('role', 'in', ['officer', 'admin']).executeTakeFirst())) {
+      throw badRequest([{ path: 'body.userId', message: 'must be an officer or administrator account' }]);
+    }
+    const set: { name?: string; phone?: string | null; user_id?: string | null; active?: boolean } = {};
+    if (input.name !== undefined && input.name !== o.name) set.name = input.name;
+    if (input.phone !== undefined && input.phone !== o.phone) set.phone = input.phone;
+    if (input.userId !== undefined && input.userId !== o.user_id) set.user_id = input.userId;
+    if (input.active !== undefined && input.active !== o.active) set.active = input.active;
+    if (Object.keys(set).length === 0) return;
+    await trx.updateTable('station_officers').set(set).where('id', '=', officerId).execute();
+    const before = Object.fromEntries(Object.keys(set).map((k) => [k, (o as Record<string, unknown>)[k]]));
+    await writeAudit(trx, ctx, { action: 'station.officer.update', entityType: 'service_station', entityId: stationId, before: { officerId, ...before }, after: { officerId, ...set } });
+  });
+  return getStation(db, stationId);
+}
+
 /** Attributes one application to a station (or clears it). */
 export async function setApplicationStation(db: Database, ctx: Ctx, applicationId: string, stationId: string | null) {
   return db.transaction().execute(async (trx) => {

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { describeError } from '../../components/errors';
 import { ModalForm } from '../../components/ModalForm';
 import { useApi } from '../../components/useApi';
+import { StationEditor } from './StationEditor';
 
 /** 科技金融服务站 (seed 003 appendix 七): stations, the area and parks each serves, their officers. */
 export function StationsPage() {
@@ -16,6 +17,7 @@ export function StationsPage() {
   const [n, setN] = useState(0);
   const { data, error, loading, reload } = useApi((s) => stationApi.list(s), String(n));
   const [modal, setModal] = useState<null | 'new' | { officer: Station }>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const done = () => { setModal(null); setN((x) => x + 1); };
   return (
     <Card title={t('nav.stations')} data-testid="stations-page" extra={
@@ -31,7 +33,12 @@ export function StationsPage() {
         { key: 'a', title: t('st.col.areas'), dataIndex: 'areas' },
         { key: 'o', title: t('st.col.officers'), dataIndex: 'officers', align: 'right' },
         { key: 'p', title: t('st.col.apps'), dataIndex: 'applicationsThisYear', align: 'right' },
-        ...(can(user ?? null, 'stations.admin') ? [{ key: 'x', title: '', render: (_: unknown, r: Station) => <Button size="small" onClick={() => setModal({ officer: r })}>{t('st.addOfficer')}</Button> }] : []),
+        ...(can(user ?? null, 'stations.admin') ? [{ key: 'x', title: '', render: (_: unknown, r: Station) => (
+          <Space>
+            <Button size="small" onClick={() => setEditing(r.id)} data-testid={`station-edit-${r.code}`}>{t('st.edit')}</Button>
+            <Button size="small" onClick={() => setModal({ officer: r })}>{t('st.addOfficer')}</Button>
+          </Space>
+        ) }] : []),
       ]} />
       <ModalForm<{ code: string; name: string; host: string; areas?: string; parks?: string }> open={modal === 'new'} title={t('st.new')} onCancel={() => setModal(null)}
         onSubmit={async (v) => {
@@ -50,6 +57,7 @@ export function StationsPage() {
         <Form.Item name="name" label={t('st.field.officerName')} rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="phone" label={t('st.field.phone')}><Input /></Form.Item>
       </ModalForm>
+      {editing ? <StationEditor stationId={editing} onClose={(changed) => { setEditing(null); if (changed) setN((x) => x + 1); }} /> : null}
     </Card>
   );
 }
