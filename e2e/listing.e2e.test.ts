@@ -68,6 +68,8 @@ describe.skipIf(noBrowser)('listing pool, linkage report, equity needs', () => {
     expect(cells[2]).toBe(String(report.modes.find((m) => m.mode === 'loan_warrant')!.loans));
     expect(await page.getByTestId('linkage-xlsx').getAttribute('href')).toContain('format=xlsx');
     expect(await page.getByTestId('linkage-rounds').locator('tbody tr.ant-table-row').count()).toBe(11);
+    // A stored report: the page says when it was computed.
+    expect(await page.getByTestId('linkage-computed-at').innerText()).toMatch(/统计时间：\d{4}/);
   });
 
   it('an enterprise posts an equity need; the demo fund sees it and shows interest', async () => {
