@@ -73,7 +73,7 @@ export async function scoreAllBanks(db: Kysely<DB>, year: number, productId: str
 
 /**
  * The whole year's assessment (all products), stored: computing it is five grouped queries over the year's
- * applications (≈ 0.4–0.6 s at 200,000 applications on a loaded machine), which the bank dashboard showed on every
+ * applications (≈ 0.4 s at 200,000 applications, docs/benchmarks.md), which the bank dashboard showed on every
  * request. It is recomputed once after a write to any table it reads commits (platform/stored-result.ts).
  */
 export const BANK_ASSESSMENT: StoredKind<number, Awaited<ReturnType<typeof scoreAllBanks>>> = {
