@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../src/server/modules/consent/consent-rules';
 import { addDays, todayInShanghai } from '../src/server/platform/dates';
@@ -5,7 +6,6 @@ import { makeUscc } from '../src/shared/uscc';
 import type { LoanClass } from '../src/server/db/schema-loan';
 import { insertLoans } from '../src/server/modules/loan/create-loan';
 import { DEFAULT_INNOVATION_MODEL } from '../src/evaluation';
-import { entitlementId } from '../src/server/modules/subsidy/entitlements.repository';
 import { createTestContext, multipartFile, PASSWORD, type FixtureUser, type TestContext } from './helpers/app';
 import { ASSESSMENT_ROWS } from './assessment/access-rows';
 import { LISTING_ROWS } from './listing/access-rows';
@@ -75,9 +75,11 @@ const proposal = async (ctx: TestContext) => {
 };
 const entitlement = async (ctx: TestContext) => {
   const n = next();
+  await ctx.db.insertInto('subsidy_scan_beneficiaries').values({
+    year: 2025, uscc: makeUscc(2), name: '乙', kind: 'enterprise', registered_in_yangpu: true, registered_in_shanghai: true, enterprise_id: ctx.ids.enterpriseB, organization_id: null,
+  }).onConflict((oc) => oc.doNothing()).execute();
   const r = await ctx.db.insertInto('subsidy_entitlements').values({
-    id: entitlementId(`acc|YP2025-15.1|${n}`), key: `acc|YP2025-15.1|${n}`, year: 2025, source: 'acc', measure: 'YP2025-15.1', beneficiary_uscc: makeUscc(2), beneficiary_name: '乙', beneficiary_kind: 'enterprise',
-    registered_in_yangpu: true, registered_in_shanghai: true, enterprise_id: ctx.ids.enterpriseB, organization_id: null, event_date: '2025-06-01', matter: `L-${n}`,
+    id: randomUUID(), year: 2025, source: 'acc', measure: 'YP2025-15.1', beneficiary_uscc: makeUscc(2), event_date: '2025-06-01', matter: `L-${n}`,
     facts: '{}', basis_note: null, status: 'granted', amount: 500000_00, basis: 'cap', ruleset_version: 'x', scanned_at: new Date(),
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;

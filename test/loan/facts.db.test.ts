@@ -41,7 +41,10 @@ describe('policy scan finds the ledger\'s entitlements', () => {
   it('scan 2025 stores one entitlement per measure with the ledger\'s facts', async () => {
     const summary = await runScan(ctx.db, officer, 2025);
     expect(summary.byMeasure.map((m: { measure: string }) => m.measure)).toEqual(expect.arrayContaining(['YP2025-8.2', 'YP2025-9.1', 'YP2025-9.2', 'YP2025-11', 'YP2025-12']));
-    const rows = await ctx.db.selectFrom('subsidy_entitlements').select(['measure', 'beneficiary_uscc', 'beneficiary_kind', 'facts', 'status', 'amount', 'matter', 'event_date']).where('year', '=', 2025).where('source', 'like', 'loans.%').orderBy('measure').execute();
+    const rows = await ctx.db.selectFrom('subsidy_entitlements as e')
+      .innerJoin('subsidy_scan_beneficiaries as b', (j) => j.onRef('b.year', '=', 'e.year').onRef('b.uscc', '=', 'e.beneficiary_uscc'))
+      .select(['e.measure', 'e.beneficiary_uscc', 'b.kind as beneficiary_kind', 'e.facts', 'e.status', 'e.amount', 'e.matter', 'e.event_date'])
+      .where('e.year', '=', 2025).where('e.source', 'like', 'loans.%').orderBy('e.measure').execute();
     const by = Object.fromEntries(rows.map((r) => [r.measure, { ...r, facts: typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts }]));
     // 50% of 12,000 yuan interest.
     expect(by['YP2025-8.2']).toMatchObject({ beneficiary_uscc: makeUscc(1), facts: { interestPaid: 12000 }, status: 'granted', amount: 6000_00, matter: 'LOAN-BANK1-IP-1', event_date: '2025-07-01' });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entitlementKeySql } from '../../src/server/modules/subsidy/entitlements.repository';
 import { registerFactSource, unregisterFactSource, type Candidate } from '../../src/server/modules/subsidy/fact-sources';
 import { makeUscc } from '../../src/shared/uscc';
 import { createTestContext, type TestContext } from '../helpers/app';
@@ -30,10 +31,13 @@ afterAll(async () => {
 
 const scan = () => ok(ctx, 'officer', 'POST', '/subsidy/scans', { year: YEAR });
 const rows = async () => {
-  const r = await ctx.db.selectFrom('subsidy_entitlements').select(['id', 'key', 'matter', 'amount', 'status', 'facts', 'scanned_at', 'digest', 'beneficiary_name', 'basis_note', 'claim_id'])
-    .where('year', '=', YEAR).where('source', '=', 'test.loans').orderBy('key').execute();
+  const r = await ctx.db.selectFrom('subsidy_entitlements as e')
+    .innerJoin('subsidy_scan_beneficiaries as b', (j) => j.onRef('b.year', '=', 'e.year').onRef('b.uscc', '=', 'e.beneficiary_uscc'))
+    .select(['e.id', entitlementKeySql('e').as('key'), 'e.matter', 'e.amount', 'e.status', 'e.facts', 'e.scanned_at', 'e.digest', 'b.name as beneficiary_name', 'e.basis_note', 'e.claim_id'])
+    .where('e.year', '=', YEAR).where('e.source', '=', 'test.loans').orderBy('key').execute();
   return r.map((x) => ({ ...x, scanned_at: new Date(x.scanned_at).toISOString() }));
 };
+const beneficiaries = () => ctx.db.selectFrom('subsidy_scan_beneficiaries').selectAll().where('year', '=', YEAR).orderBy('uscc').execute();
 
 describe('scan storage', () => {
   it('writes every candidate once, then nothing on a rescan of unchanged data', async () => {
@@ -45,8 +49,10 @@ describe('scan storage', () => {
     const again = await scan();
     expect(again.candidates).toBe(3);
     expect(await rows()).toEqual(before); // same ids, digests and scanned_at: nothing was rewritten
-    const mismatched = await sql<{ n: number }>`select count(*)::int as n from subsidy_entitlements where id <> entitlement_uuid(key)`.execute(ctx.db);
-    expect(mismatched.rows[0]!.n).toBe(0);
+    // Ids are time-ordered: this scan's counter follows the order in which it found them.
+    const ids = await ctx.db.selectFrom('subsidy_entitlements').select('id').where('source', '=', 'test.loans').orderBy('id').execute();
+    expect(ids.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    expect(await beneficiaries()).toEqual([1, 2, 3].map((n) => expect.objectContaining({ uscc: makeUscc(500 + n), name: `企业${n}`, kind: 'enterprise', registered_in_yangpu: true })));
   });
 
   it('rewrites only a row whose facts changed, in place', async () => {
@@ -75,6 +81,26 @@ describe('scan storage', () => {
     expect(s.candidates).toBe(1);
     expect((await rows()).map((r) => r.matter)).toEqual(['LOAN-1', 'LOAN-2']);
     expect((await rows())[0]!.claim_id).not.toBeNull();
+    // The beneficiary of the confirmed entitlement stays; the one left with nothing goes.
+    expect((await beneficiaries()).map((b) => b.uscc)).toEqual([makeUscc(501), makeUscc(502)]);
+  });
+
+  it('stores a beneficiary once a year, as its first candidate names it, and rewrites its rows when it changes', async () => {
+    const first = loan(2, 250_000);
+    found = [first, loan(9, 90_000, { beneficiary: { ...first.beneficiary, name: '另一个名字' } })];
+    await scan();
+    expect((await beneficiaries()).find((b) => b.uscc === makeUscc(502))).toMatchObject({ name: '企业2' });
+    const before = await rows();
+    expect(before.filter((r) => r.beneficiary_name === '企业2').map((r) => r.matter)).toEqual(['LOAN-2', 'LOAN-9']);
+    found = [{ ...first, beneficiary: { ...first.beneficiary, name: '企业2（更名）' } }, loan(9, 90_000, { beneficiary: first.beneficiary })];
+    await scan();
+    const after = await rows();
+    expect((await beneficiaries()).find((b) => b.uscc === makeUscc(502))).toMatchObject({ name: '企业2（更名）' });
+    for (const matter of ['LOAN-2', 'LOAN-9']) {
+      const [b, a] = [before.find((r) => r.matter === matter)!, after.find((r) => r.matter === matter)!];
+      expect(a).toMatchObject({ id: b.id, beneficiary_name: '企业2（更名）' });
+      expect(a.digest).not.toBe(b.digest);
+    }
   });
 
   it('stores a key found twice once, as first found, and counts it once', async () => {
@@ -86,7 +112,7 @@ describe('scan storage', () => {
   });
 
   it('keeps any text intact through the array literals', async () => {
-    const odd = 'A "quoted", {braced} \\ back\\slash, NULL, 逗号，';
+    const odd = 'A "quoted", {braced} \\ back\\slash, NULL, 逗号，\n\ta line break and a tab';
     found = [loan(5, 1_000, { matter: odd, note: odd, beneficiary: { ...loan(5, 1).beneficiary, name: odd } })];
     await scan();
     const r = (await rows()).find((x) => x.key.includes('test.loans|YP2025-8.2|' + makeUscc(505)))!;

@@ -22,6 +22,7 @@ import * as m0023 from './migrations/0023_loan_standing_indexes';
 import * as m0022 from './migrations/0022_report_pack_generation';
 import * as m0027 from './migrations/0027_maintain_loan_standing';
 import * as m0026 from './migrations/0026_create_stored_results';
+import * as m0024 from './migrations/0024_compact_subsidy_entitlements';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0022_report_pack_generation': m0022,
   '0027_maintain_loan_standing': m0027,
   '0026_create_stored_results': m0026,
+  '0024_compact_subsidy_entitlements': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

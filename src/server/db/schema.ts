@@ -274,22 +274,20 @@ export interface SubsidySettingsTable {
   updated_at: Timestamp;
 }
 
+/**
+ * A 免申即享 entitlement (one candidate claim a scan found). Its key is source|measure|uscc|matter|eventDate
+ * (entitlementKeySql); its beneficiary is the year's subsidy_scan_beneficiaries row (migration 0024).
+ */
 export interface SubsidyEntitlementTable {
-  /** entitlement_uuid(key) (migration 0021): entitlementId(key) in the subsidy module. */
+  /** Time-ordered: the scan that first found it, then a counter (migration 0024; md5 of the key before). Never changes. */
   id: string;
-  key: string;
   year: number;
   source: string;
   measure: string;
   beneficiary_uscc: string;
-  beneficiary_name: string;
-  beneficiary_kind: string;
-  registered_in_yangpu: boolean;
-  registered_in_shanghai: boolean;
-  enterprise_id: string | null;
-  organization_id: string | null;
   event_date: string;
   matter: string | null;
+  /** json (not jsonb): the text the scan wrote. */
   facts: JSONColumnType<Record<string, number | string | boolean>>;
   basis_note: string | null;
   status: string;
@@ -298,8 +296,20 @@ export interface SubsidyEntitlementTable {
   ruleset_version: string;
   scanned_at: Date | string;
   claim_id: string | null;
-  /** md5 of what a rescan compares (status, amount, basis, facts, note, ruleset version); null before 0021. */
+  /** md5 of what a rescan compares (status, amount, basis, facts, note, ruleset version, beneficiary). */
   digest: string | null;
+}
+
+/** The beneficiary of a year's entitlements, as the scan found it (the first candidate naming the USCC). */
+export interface SubsidyScanBeneficiaryTable {
+  year: number;
+  uscc: string;
+  name: string;
+  kind: string;
+  registered_in_yangpu: boolean;
+  registered_in_shanghai: boolean;
+  enterprise_id: string | null;
+  organization_id: string | null;
 }
 
 export interface DB extends FinancingTables, LoanTables, ListingTables, AssessmentTables, RiskPoolTables, EvaluationTables, MonitoringTables {
@@ -325,4 +335,5 @@ export interface DB extends FinancingTables, LoanTables, ListingTables, Assessme
   subsidy_budgets: SubsidyBudgetTable;
   subsidy_settings: SubsidySettingsTable;
   subsidy_entitlements: SubsidyEntitlementTable;
+  subsidy_scan_beneficiaries: SubsidyScanBeneficiaryTable;
 }

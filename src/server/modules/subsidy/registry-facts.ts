@@ -64,10 +64,11 @@ export const registryListingSource: FactSource = {
       const beneficiary = beneficiaryOf(row);
       const matter = `LISTING-${row.listing_status}`;
       const note = `名录库于 ${row.recorded_on} 记录挂牌状态 ${row.listing_status}${row.previous ? `（此前 ${row.previous}）` : ''}；挂牌日期以公告为准`;
-      const base = { source: this.id, beneficiary, matter, eventDate: row.recorded_on, note };
-      out.push({ ...base, measure: 'YP2024-12', facts: { board: BOARD[row.listing_status]! } });
-      if (row.listing_status === 'neeq_base') out.push({ ...base, measure: 'YP2025-15.1', facts: {} });
-      if (row.listing_status === 'neeq_innovation') out.push({ ...base, measure: row.previous === 'neeq_base' ? 'YP2025-15.2' : 'YP2025-15.3', facts: {} });
+      // Object literals, not a spread of a shared base: a spread with added fields costs microseconds each (V8).
+      const candidate = (measure: string, facts: Candidate['facts']): Candidate => ({ source: this.id, measure, beneficiary, facts, matter, eventDate: row.recorded_on, note });
+      out.push(candidate('YP2024-12', { board: BOARD[row.listing_status]! }));
+      if (row.listing_status === 'neeq_base') out.push(candidate('YP2025-15.1', {}));
+      if (row.listing_status === 'neeq_innovation') out.push(candidate(row.previous === 'neeq_base' ? 'YP2025-15.2' : 'YP2025-15.3', {}));
     }
     return out;
   },
