@@ -94,3 +94,17 @@ export const netAssets = (y: FinancialYear): number | null =>
 /** IP classes of 国科发政〔2017〕115号 附件 (科技成果指标). */
 export const CLASS_I_KINDS = ['invention_patent', 'plant_variety', 'ic_layout'] as const;
 export const CLASS_II_KINDS = ['utility_model', 'design', 'software_copyright'] as const;
+
+/**
+ * The facts as JSON text: what the input hash digests and what a stored result keeps (its explanation is
+ * rendered from it on read). `financials` as `[year, FinancialYear]` pairs.
+ */
+export function factsSnapshot(f: EnterpriseYearFacts): string {
+  return JSON.stringify({ ...f, financials: [...f.financials.entries()] });
+}
+
+/** The facts back from a snapshot (parsed JSON, e.g. a jsonb value). */
+export function factsFromSnapshot(s: unknown): EnterpriseYearFacts {
+  const o = s as Omit<EnterpriseYearFacts, 'financials'> & { financials: [number, FinancialYear][] };
+  return { ...o, financials: new Map(o.financials) };
+}

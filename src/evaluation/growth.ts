@@ -24,9 +24,10 @@ function rateAtLeast(y1: bigint, y2: bigint, y3: bigint, pct: number, strict: bo
   return strict ? left > right : left >= right;
 }
 
-export function growthScore(values: [number | null, number | null, number | null], name: string): GrowthResult {
+/** `explain = false`: the same rate, points and formula without the detail text and needed facts (the nightly run). */
+export function growthScore(values: [number | null, number | null, number | null], name: string, explain = true): GrowthResult {
   const [a, b, c] = values;
-  const needed = ([['y1', a], ['y2', b], ['y3', c]] as const).filter(([, v]) => v === null).map(([k]) => `${name}.${k}`);
+  const needed = explain ? ([['y1', a], ['y2', b], ['y3', c]] as const).filter(([, v]) => v === null).map(([k]) => `${name}.${k}`) : [];
   if (b === null || c === null || a === null) return { rate: null, points: [0, 10], formula: 'unknown', detail: `${name}: needs three year-end values`, needed };
   if (b === 0) return { rate: null, points: [0, 0], formula: 'zero', detail: `${name}: second year is 0 → 0 points (工作指引)`, needed: [] };
   if (a < 0 || b < 0) return { rate: null, points: [0, 0], formula: 'zero', detail: `${name}: negative base year → 0 points (platform reading: the ratio is not meaningful)`, needed: [] };
@@ -40,10 +41,10 @@ export function growthScore(values: [number | null, number | null, number | null
         rate: Math.round(rate * 10000) / 10000,
         points,
         formula: twoYear ? 'latter-two-years' : 'three-year',
-        detail: `${name}: ${twoYear ? 'y3/y2 − 1 (first year 0)' : '½·(y2/y1 + y3/y2) − 1'} = ${(rate * 100).toFixed(2)}% ${band.exclusive ? '>' : '≥'} ${band.minPct}% → ${points[0]}–${points[1]} points`,
+        detail: explain ? `${name}: ${twoYear ? 'y3/y2 − 1 (first year 0)' : '½·(y2/y1 + y3/y2) − 1'} = ${(rate * 100).toFixed(2)}% ${band.exclusive ? '>' : '≥'} ${band.minPct}% → ${points[0]}–${points[1]} points` : '',
         needed: [],
       };
     }
   }
-  return { rate: Math.round(rate * 10000) / 10000, points: [0, 0], formula: twoYear ? 'latter-two-years' : 'three-year', detail: `${name}: ${(rate * 100).toFixed(2)}% ≤ 0 → 0 points`, needed: [] };
+  return { rate: Math.round(rate * 10000) / 10000, points: [0, 0], formula: twoYear ? 'latter-two-years' : 'three-year', detail: explain ? `${name}: ${(rate * 100).toFixed(2)}% ≤ 0 → 0 points` : '', needed: [] };
 }

@@ -24,7 +24,15 @@ function expert(id: string, label: string, v: number | null, range: { min: numbe
   return ({ id, label, points: (v === null ? [range.min, range.max] : [v, v]) as [number, number], input: v === null });
 }
 
-export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
+/** The shared empty list of needed facts when nothing is explained (never mutated). */
+const NONE: string[] = [];
+
+/**
+ * `explain = false` decides without explaining (the nightly run): the same `met`, numbers and score, but no detail
+ * texts or needed facts (the stored result keeps the facts; the explanation is rendered from them on read).
+ */
+export function evaluateHnte(f: EnterpriseYearFacts, explain = true): HnteResult {
+  const e = explain;
   const y = f.year;
   const years = [y - 2, y - 1, y];
   const checks: Check[] = [];
@@ -34,13 +42,13 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
   checks.push(check({
     id: 'registered', label: '注册成立一年以上', clause: '第十一条(一)', unit: 'bool', actual: null, required: params.minRegisteredYears,
     met: f.foundedOn === null ? null : f.foundedOn <= cutoff,
-    detail: f.foundedOn === null ? 'founding date unknown' : `founded ${f.foundedOn}, needs on or before ${cutoff}`,
+    detail: !e ? '' : (f.foundedOn === null ? 'founding date unknown' : `founded ${f.foundedOn}, needs on or before ${cutoff}`),
     needed: f.foundedOn === null ? ['foundedOn'] : [],
   }));
 
   // (二) core IP present
   const coreIp = params.coreIpKinds.reduce((n, k) => n + (f.ipGranted[k] ?? 0), 0) + (f.extras.otherClassIIp ?? 0);
-  checks.push(check({ id: 'coreIp', label: '拥有核心自主知识产权', clause: '第十一条(二)', unit: 'count', actual: coreIp, required: 1, met: coreIp >= 1, detail: `${coreIp} granted IP item(s) (patents, software copyrights, IC layouts, plant varieties)` }));
+  checks.push(check({ id: 'coreIp', label: '拥有核心自主知识产权', clause: '第十一条(二)', unit: 'count', actual: coreIp, required: 1, met: coreIp >= 1, detail: e ? `${coreIp} granted IP item(s) (patents, software copyrights, IC layouts, plant varieties)` : '' }));
 
   // (四) tech staff ≥ 10 %
   const cur = yearOf(f, y);
@@ -49,8 +57,8 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
     id: 'techStaff', label: '科技人员占比 ≥ 10%', clause: '第十一条(四)', unit: 'share', required: params.minTechStaffPct / 100,
     actual: staffKnown ? ratio(cur.techStaff!, cur.employees!) : null,
     met: staffKnown ? shareAtLeast(cur.techStaff!, cur.employees!, params.minTechStaffPct) : null,
-    detail: staffKnown ? `${cur.techStaff} of ${cur.employees} staff` : 'needs tech staff and employees',
-    needed: [...(cur.techStaff === null ? [`techStaff[${y}]`] : []), ...(cur.employees === null ? [`employees[${y}]`] : [])],
+    detail: !e ? '' : (staffKnown ? `${cur.techStaff} of ${cur.employees} staff` : 'needs tech staff and employees'),
+    needed: !e ? NONE : [...(cur.techStaff === null ? [`techStaff[${y}]`] : []), ...(cur.employees === null ? [`employees[${y}]`] : [])],
   }));
 
   // (五) R&D ÷ sales over the last three years (fewer when the enterprise is younger), band by latest sales
@@ -65,10 +73,10 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
     required: tier ? tier.minPct / 100 : null,
     actual: rdSum !== null && salesSum !== null ? ratio(rdSum, salesSum) : null,
     met: rdSum !== null && salesSum !== null && tier ? shareAtLeast(rdSum, salesSum, tier.minPct) : null,
-    detail: rdSum !== null && salesSum !== null && tier
+    detail: !e ? '' : rdSum !== null && salesSum !== null && tier
       ? `R&D ${yuan(rdSum)} 元 ÷ sales ${yuan(salesSum)} 元 over ${rdYears.join(', ')}; latest sales ${yuan(latestSales)} 元 → needs ≥ ${tier.minPct}%`
       : 'needs R&D and revenue for each of the years',
-    needed: rdYears.flatMap((yy) => [...(yearOf(f, yy).rdExpense === null ? [`rdExpense[${yy}]`] : []), ...(yearOf(f, yy).revenue === null ? [`revenue[${yy}]`] : [])]),
+    needed: !e ? NONE : rdYears.flatMap((yy) => [...(yearOf(f, yy).rdExpense === null ? [`rdExpense[${yy}]`] : []), ...(yearOf(f, yy).revenue === null ? [`revenue[${yy}]`] : [])]),
   }));
 
   // (五) domestic R&D ≥ 60 % of R&D
@@ -77,8 +85,8 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
     id: 'rdDomestic', label: '境内研发费用占比 ≥ 60%', clause: '第十一条(五)', unit: 'share', required: params.minDomesticRdPct / 100,
     actual: domSum !== null && rdSum ? ratio(domSum, rdSum) : null,
     met: domSum !== null && rdSum !== null ? rdSum > 0 && shareAtLeast(domSum, rdSum, params.minDomesticRdPct) : null,
-    detail: domSum !== null && rdSum !== null ? `domestic R&D ${yuan(domSum)} 元 of ${yuan(rdSum)} 元` : 'needs domestic R&D expense for each year',
-    needed: rdYears.filter((yy) => yearOf(f, yy).rdExpenseDomestic === null).map((yy) => `rdExpenseDomestic[${yy}]`),
+    detail: !e ? '' : (domSum !== null && rdSum !== null ? `domestic R&D ${yuan(domSum)} 元 of ${yuan(rdSum)} 元` : 'needs domestic R&D expense for each year'),
+    needed: !e ? NONE : rdYears.filter((yy) => yearOf(f, yy).rdExpenseDomestic === null).map((yy) => `rdExpenseDomestic[${yy}]`),
   }));
 
   // (六) high-tech product (service) revenue ≥ 60 % of the latest year's revenue
@@ -87,13 +95,13 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
     id: 'highTechRevenue', label: '高新技术产品（服务）收入占比 ≥ 60%', clause: '第十一条(六)', unit: 'share', required: params.minHighTechRevenuePct / 100,
     actual: htKnown ? ratio(cur.highTechProductRevenue!, cur.revenue!) : null,
     met: htKnown ? shareAtLeast(cur.highTechProductRevenue!, cur.revenue!, params.minHighTechRevenuePct) : null,
-    detail: htKnown ? `${yuan(cur.highTechProductRevenue)} 元 of ${yuan(cur.revenue)} 元` : 'needs high-tech product revenue and revenue',
-    needed: [...(cur.highTechProductRevenue === null ? [`highTechProductRevenue[${y}]`] : []), ...(cur.revenue === null ? [`revenue[${y}]`] : [])],
+    detail: !e ? '' : (htKnown ? `${yuan(cur.highTechProductRevenue)} 元 of ${yuan(cur.revenue)} 元` : 'needs high-tech product revenue and revenue'),
+    needed: !e ? NONE : [...(cur.highTechProductRevenue === null ? [`highTechProductRevenue[${y}]`] : []), ...(cur.revenue === null ? [`revenue[${y}]`] : [])],
   }));
 
   // (七) innovation capability ≥ 70: growth computed, the rest expert-judged inputs
-  const na = growthScore([netAssets(yearOf(f, y - 2)), netAssets(yearOf(f, y - 1)), netAssets(cur)], 'netAssets');
-  const sales = growthScore([yearOf(f, y - 2).revenue, yearOf(f, y - 1).revenue, cur.revenue], 'revenue');
+  const na = growthScore([netAssets(yearOf(f, y - 2)), netAssets(yearOf(f, y - 1)), netAssets(cur)], 'netAssets', e);
+  const sales = growthScore([yearOf(f, y - 2).revenue, yearOf(f, y - 1).revenue, cur.revenue], 'revenue', e);
   const growthPoints: [number, number] = [na.points[0] + sales.points[0], na.points[1] + sales.points[1]];
   const parts = [
     expert('ip', '知识产权 (expert)', f.extras.hnteIpScore, params.expertParts.ip),
@@ -105,8 +113,8 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
   const innovationMet: Tri = total[0] >= params.innovationPassScore ? true : total[1] < params.innovationPassScore ? false : null;
   checks.push(check({
     id: 'innovation', label: '企业创新能力评价 ≥ 70', clause: '第十一条(七)', unit: 'points', actual: total[0], required: params.innovationPassScore, met: innovationMet,
-    detail: `score range ${total[0]}–${total[1]} (growth ${growthPoints[0]}–${growthPoints[1]}; expert parts ${parts.filter((p) => p.input).map((p) => p.id).join(', ') || 'all entered'})`,
-    needed: [...na.needed, ...sales.needed, ...parts.filter((p) => p.input).map((p) => `hnte.${p.id}Score`)],
+    detail: !e ? '' : (`score range ${total[0]}–${total[1]} (growth ${growthPoints[0]}–${growthPoints[1]}; expert parts ${parts.filter((p) => p.input).map((p) => p.id).join(', ') || 'all entered'})`),
+    needed: !e ? NONE : [...na.needed, ...sales.needed, ...parts.filter((p) => p.input).map((p) => `hnte.${p.id}Score`)],
   }));
 
   const ready = and3(...checks.map((c) => c.met));
@@ -114,6 +122,6 @@ export function evaluateHnte(f: EnterpriseYearFacts): HnteResult {
     ready, checks, growth: { netAssets: na, sales, points: growthPoints },
     innovation: { parts, total, required: params.innovationPassScore, met: innovationMet },
     score: total[0],
-    needed: [...new Set(checks.flatMap((c) => c.needed))],
+    needed: !e ? NONE : [...new Set(checks.flatMap((c) => c.needed))],
   };
 }

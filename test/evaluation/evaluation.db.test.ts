@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredJobs } from '../../src/server/platform/jobs';
 import '../../src/server/jobs';
 import { runEvaluations } from '../../src/server/modules/evaluation/evaluation.service';
-import { DEFAULT_INNOVATION_MODEL } from '../../src/evaluation';
+import { COMPACT_FORM, DEFAULT_INNOVATION_MODEL, DEFAULT_MODELS, explainEnterpriseYear } from '../../src/evaluation';
+import { loadFacts } from '../../src/server/modules/evaluation/evaluation.repository';
 import { createTestContext, type TestContext } from '../helpers/app';
 
 // Registry data → stored evaluations, the registry filters, facts, models maker-checker, the nightly job.
@@ -88,6 +89,35 @@ describe('stored evaluations', () => {
     const listing = res.json().results.find((r: { kind: string }) => r.kind === 'listing_readiness');
     expect(listing.result.marketValue).toMatchObject({ value: 150_000_000_00, source: 'round_post_money' });
     expect(listing.result.marketValue.label).toContain('投后估值');
+  });
+
+  it('stores compact results (decisions + facts) and shows the full explanation rendered from them; whole-form rows as stored', async () => {
+    const A = ctx.ids.enterpriseA;
+    const stored = await ctx.db.selectFrom('enterprise_evaluations').select(['kind', 'result']).where('enterprise_id', '=', A).where('year', '=', 2025).execute();
+    const byKind = new Map(stored.map((r) => [r.kind, r.result as Record<string, unknown>]));
+    for (const r of stored) expect(r.result).toMatchObject({ form: COMPACT_FORM, facts: expect.objectContaining({ enterpriseId: A, year: 2025 }) });
+    expect(['startup', 'growth', 'mature']).toContain(byKind.get('lifecycle')!.stage);
+    expect(byKind.get('listing_readiness')).toHaveProperty('nearest');
+    expect(JSON.stringify(byKind.get('listing_readiness')).length).toBeLessThan(4000); // the whole form was ~15 KB
+
+    // The API shows what a whole-form result held: the full explanation computed from the same facts.
+    const [facts] = await loadFacts(ctx.db, 2025, { ids: [A] });
+    const full = explainEnterpriseYear(facts!, DEFAULT_MODELS);
+    const res = await ctx.as('officer', { method: 'GET', url: `/api/v1/enterprises/${A}/evaluations?year=2025` });
+    const shown = res.json().results as { kind: string; score: number | null; eligible: boolean | null; result: unknown }[];
+    expect(shown.map((r) => r.kind)).toEqual(full.map((r) => r.kind));
+    for (const r of full) {
+      const s = shown.find((x) => x.kind === r.kind)!;
+      expect([s.score, s.eligible]).toEqual([r.score, r.eligible]);
+      expect(s.result).toStrictEqual(JSON.parse(JSON.stringify(r.result)));
+    }
+
+    // A row stored whole (before the compact form) is shown as it was stored.
+    const whole = { ...(JSON.parse(JSON.stringify(full[1]!.result)) as Record<string, unknown>), detailOfAnOlderRun: 'kept' };
+    await ctx.db.updateTable('enterprise_evaluations').set({ result: JSON.stringify(whole) }).where('enterprise_id', '=', A).where('year', '=', 2025).where('kind', '=', 'hnte').execute();
+    const again = await ctx.as('officer', { method: 'GET', url: `/api/v1/enterprises/${A}/evaluations?year=2025` });
+    expect(again.json().results.find((r: { kind: string }) => r.kind === 'hnte').result).toStrictEqual(whole);
+    await runEvaluations(ctx.db, sys, { year: 2025, trigger: 'cli', ids: [A], force: true });
   });
 
   it('scoping: another enterprise gets 404, an institution 403', async () => {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EnterpriseEvaluationFactsTable, EvaluationKindColumn } from '../../db/schema-evaluation';
 import { EMPTY_EXTRAS, EMPTY_YEAR, type EnterpriseYearFacts, type EvaluationExtras, type FinancialYear } from '../../../evaluation/facts';
-import type { EvaluationRecord } from '../../../evaluation';
+import { storedResultText, type EvaluationRecord } from '../../../evaluation';
 import { yearEnd } from '../../../evaluation/logic';
 
 type Handle = Kysely<DB> | Transaction<DB>;
@@ -116,14 +116,15 @@ export async function storedHashes(db: Handle, ids: string[], year: number): Pro
   return map;
 }
 
-export interface StoredRow { enterpriseId: string; year: number; record: EvaluationRecord; inputHash: string }
+/** A result to store: its compact record and the facts snapshot it was computed from (the input hash's text). */
+export interface StoredRow { enterpriseId: string; year: number; record: EvaluationRecord; inputHash: string; snapshot: string }
 
 /** Upserts the current results and the per-model-version history in two statements. */
 export async function storeResults(db: Handle, rows: StoredRow[], at: Date): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((r) => ({
     enterprise_id: r.enterpriseId, year: r.year, kind: r.record.kind as EvaluationKindColumn, model_version: r.record.modelVersion,
-    score: r.record.score, eligible: r.record.eligible, result: JSON.stringify(r.record.result), evaluated_at: at, input_hash: r.inputHash,
+    score: r.record.score, eligible: r.record.eligible, result: storedResultText(r.record.result, r.snapshot), evaluated_at: at, input_hash: r.inputHash,
   }));
   const set = (eb: { ref: (c: string) => unknown }) => ({
     model_version: eb.ref('excluded.model_version'), score: eb.ref('excluded.score'), eligible: eb.ref('excluded.eligible'),

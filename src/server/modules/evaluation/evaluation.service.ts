@@ -9,9 +9,9 @@ import { todayInShanghai } from '../../platform/dates';
 import { forbidden, notFound } from '../../platform/errors';
 import type { ActorContext, Principal } from '../../platform/principal';
 import { enterpriseReadScope } from '../enterprise/enterprise.service';
-import { EVALUATION_KINDS, evaluateEnterpriseYear, HNTE, LISTING_THRESHOLDS, TECH_SME, type EnterpriseYearFacts, type Models } from '../../../evaluation';
+import { EVALUATION_KINDS, evaluateEnterpriseYear, factsSnapshot, HNTE, LISTING_THRESHOLDS, renderStoredResult, TECH_SME, type EnterpriseYearFacts, type Models } from '../../../evaluation';
 import { evaluatedYears, evaluationsOf, loadFacts, percentiles, storedHashes, storeResults, type StoredRow } from './evaluation.repository';
-import { currentModels } from './models.service';
+import { currentModels, modelsOfVersions } from './models.service';
 
 type Ctx = ActorContext & { principal: Principal };
 
@@ -33,11 +33,12 @@ export function modelVersions(models: Models): Record<EvaluationKindColumn, stri
   return { tech_sme: TECH_SME.id, hnte: HNTE.id, innovation_points: models.innovation.version, lifecycle: models.lifecycle.version, listing_readiness: LISTING_THRESHOLDS.version };
 }
 
-/** Hash of everything an enterprise-year's evaluations read, plus the model versions. */
-export function inputHash(f: EnterpriseYearFacts, versions: string): string {
-  const json = JSON.stringify({ ...f, financials: [...f.financials.entries()] });
-  return hash('sha256', `${versions}\n${json}`, 'hex'); // one-shot: the same digest as updating with each part
+/** Hash of everything an enterprise-year's evaluations read (its facts snapshot), plus the model versions. */
+export function snapshotHash(snapshot: string, versions: string): string {
+  return hash('sha256', `${versions}\n${snapshot}`, 'hex'); // one-shot: the same digest as updating with each part
 }
+
+export const inputHash = (f: EnterpriseYearFacts, versions: string): string => snapshotHash(factsSnapshot(f), versions);
 
 export interface RunSummary {
   runId: string | null;
@@ -72,13 +73,14 @@ export async function runEvaluations(
     const rows: StoredRow[] = [];
     const started = performance.now();
     for (const f of facts) {
-      const hash = inputHash(f, versionKey);
+      const snapshot = factsSnapshot(f);
+      const hash = snapshotHash(snapshot, versionKey);
       if (!opts.force && EVALUATION_KINDS.every((k) => stored.get(`${f.enterpriseId}|${k}`) === hash)) {
         unchanged++;
         continue;
       }
       changed++;
-      for (const record of evaluateEnterpriseYear(f, models)) rows.push({ enterpriseId: f.enterpriseId, year: opts.year, record, inputHash: hash });
+      for (const record of evaluateEnterpriseYear(f, models)) rows.push({ enterpriseId: f.enterpriseId, year: opts.year, record, inputHash: hash, snapshot });
     }
     computeMs += performance.now() - started;
     enterprises += facts.length;
@@ -115,6 +117,7 @@ export async function getEnterpriseEvaluations(db: Database, ctx: Ctx, id: strin
   const rows = await evaluationsOf(db, id, y);
   const models = await currentModels(db);
   const versions = modelVersions(models);
+  const rowModels = await modelsOfVersions(db, rows, models);
   const results = [];
   for (const kind of EVALUATION_KINDS) {
     const r = rows.find((x) => x.kind === kind);
@@ -122,7 +125,8 @@ export async function getEnterpriseEvaluations(db: Database, ctx: Ctx, id: strin
     const score = r.score === null ? null : Number(r.score);
     const withPercentile = score !== null && kind !== 'listing_readiness';
     results.push({
-      kind, modelVersion: r.model_version, current: r.model_version === versions[kind], score, eligible: r.eligible, result: r.result,
+      kind, modelVersion: r.model_version, current: r.model_version === versions[kind], score, eligible: r.eligible,
+      result: renderStoredResult(kind, r.result as Record<string, unknown>, rowModels),
       evaluatedAt: new Date(r.evaluated_at).toISOString(),
       percentile: withPercentile ? await percentiles(db, kind, y, r.model_version, score, ent.sector) : null,
     });

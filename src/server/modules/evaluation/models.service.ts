@@ -73,6 +73,25 @@ export async function proposeModel(db: Database, ctx: Ctx, input: { kind: ModelK
   return getModelChange(db, id);
 }
 
+/**
+ * The models of the given stored rows' versions (innovation points, lifecycle), to render their explanations: the
+ * model in force or the default when the version is theirs, else the officers' version of that number. A
+ * version no longer known (not expected: versions are never deleted) falls back to the model in force.
+ */
+export async function modelsOfVersions(db: Database, rows: { kind: string; model_version: string }[], current: Models): Promise<Models> {
+  const pick = async <M extends InnovationModel | LifecycleModel>(kind: ModelKind, inForce: M, shipped: M): Promise<M> => {
+    const version = rows.find((r) => r.kind === kind)?.model_version;
+    if (version === undefined || version === inForce.version) return inForce;
+    if (version === shipped.version) return shipped;
+    const row = await db.selectFrom('evaluation_models').select('definition').where('kind', '=', kind).where('version', '=', version).executeTakeFirst();
+    return row ? (row.definition as unknown as M) : inForce;
+  };
+  return {
+    innovation: await pick('innovation_points', current.innovation, DEFAULT_MODELS.innovation),
+    lifecycle: await pick('lifecycle', current.lifecycle, DEFAULT_MODELS.lifecycle),
+  };
+}
+
 export async function getModelChange(db: Database, id: string) {
   const row = await listQuery(db).where('m.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('model change');

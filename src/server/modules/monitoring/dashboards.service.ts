@@ -12,6 +12,8 @@ import { funnelJson, funnelReport } from '../application/funnel';
 import { storedBankAssessment } from '../assessment/assessment.service';
 import { enterpriseMatches } from '../matching/matching.service';
 import { withStanding } from '../loan/standing-source';
+import { currentModels, modelsOfVersions } from '../evaluation/models.service';
+import { renderStoredResult, type EvaluationKind } from '../../../evaluation';
 import { alertCounts } from './alerts.service';
 import { subsidiesByMeasure, tableExists } from './indicators.repository';
 import type { Indicators } from './indicators.service';
@@ -122,9 +124,11 @@ export async function enterpriseDashboard(db: Database, ctx: Ctx, q: { enterpris
     .where('enterprise_id', '=', id).orderBy('created_at', 'desc').limit(20).execute();
   let evaluations: { kind: string; year: number; score: string | null; eligible: boolean | null; result: unknown }[] = [];
   if (await tableExists(db, 'enterprise_evaluations')) {
-    const r = await sql<{ kind: string; year: number; score: string | null; eligible: boolean | null; result: unknown }>`
-      select distinct on (kind) kind, year, score::text as score, eligible, result from enterprise_evaluations where enterprise_id = ${id} order by kind, year desc`.execute(db);
-    evaluations = r.rows;
+    const r = await sql<{ kind: EvaluationKind; year: number; score: string | null; eligible: boolean | null; result: Record<string, unknown>; model_version: string }>`
+      select distinct on (kind) kind, year, score::text as score, eligible, result, model_version from enterprise_evaluations where enterprise_id = ${id} order by kind, year desc`.execute(db);
+    // Stored compact: the explanation is rendered from the stored facts with the models of each row's version.
+    const models = await modelsOfVersions(db, r.rows, await currentModels(db));
+    evaluations = r.rows.map((e) => ({ kind: e.kind, year: e.year, score: e.score, eligible: e.eligible, result: renderStoredResult(e.kind, e.result, models) }));
   }
   const matches = await enterpriseMatches(db, ctx, id, { qualifiedOnly: true });
   return {
