@@ -4,7 +4,7 @@
 import T from './data/listing-thresholds.json';
 import { check, type Check } from './check';
 import { netAssets, yearOf, type EnterpriseYearFacts } from './facts';
-import { and3, atLeastPercentOf, monthsBefore, or3, ratio, shareAtLeast, sum, yuanText, type Tri } from './logic';
+import { and3, atLeastPercentOf, monthsBefore, or3, ratio, shareAtLeast, yuanText, type Tri } from './logic';
 
 export const LISTING_THRESHOLDS = T;
 
@@ -70,6 +70,8 @@ const Y = (yuan: number) => yuan * 100;
 /** The shared empty list of needed facts when nothing is explained (never mutated). In the helpers below `e` is
  * evaluateListing's `explain`: false leaves detail texts empty and needed facts unlisted. */
 const NONE: string[] = [];
+/** Two lists of needed facts as one, without a copy when either is empty. */
+const joined = (a: string[], b: string[]) => (a.length === 0 ? b : b.length === 0 ? a : a.concat(b));
 const fmt = (fen: number | null) => (fen === null ? 'unknown' : yuanText(fen));
 
 export function marketValue(f: EnterpriseYearFacts): MarketValue {
@@ -122,6 +124,17 @@ function factName(field: string, year: number): string {
   let name = byField.get(field);
   if (name === undefined) byField.set(field, (name = `${field}[${year}]`));
   return name;
+}
+
+/** A figure summed over years; null when any year lacks it. */
+function sumYears(f: EnterpriseYearFacts, field: keyof ReturnType<typeof yearOf>, years: number[]): number | null {
+  let total = 0;
+  for (const y of years) {
+    const v = yearOf(f, y)[field];
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
 }
 
 function fieldsMissing(e: boolean, f: EnterpriseYearFacts, field: keyof ReturnType<typeof yearOf>, years: number[]): string[] {
@@ -210,21 +223,21 @@ export function evaluateListing(f: EnterpriseYearFacts, explain = true): Listing
   const mvLabel = MARKET_VALUE_LABELS[mv.source ?? 'unknown'];
   const y3 = [y - 2, y - 1, y];
   const y2 = [y - 1, y];
-  const rd3 = sum(y3.map((x) => yearOf(f, x).rdExpense));
-  const rev3 = sum(y3.map((x) => yearOf(f, x).revenue));
-  const rd2 = sum(y2.map((x) => yearOf(f, x).rdExpense));
-  const rev2 = sum(y2.map((x) => yearOf(f, x).revenue));
+  const rd3 = sumYears(f, 'rdExpense', y3);
+  const rev3 = sumYears(f, 'revenue', y3);
+  const rd2 = sumYears(f, 'rdExpense', y2);
+  const rev2 = sumYears(f, 'revenue', y2);
 
   // STAR 2.1.2
   const S = T.star.standards;
   const s1 = S[0]!.alternatives!;
   const star: StandardResult[] = [
     standard(e, 'star', 'star.1', S[0]!.clause, [
-      [mvCheck(e, mv, mvLabel, S[0]!.minMarketValueYuan), positive(e, f, y - 1), positive(e, f, y), minCheck(e, 'netProfitSum2y', '最近两年累计净利润', sum(y2.map((x) => yearOf(f, x).netProfit)), s1[0]!.minNetProfitSumYuan!, fieldsMissing(e, f, 'netProfit', y2))],
+      [mvCheck(e, mv, mvLabel, S[0]!.minMarketValueYuan), positive(e, f, y - 1), positive(e, f, y), minCheck(e, 'netProfitSum2y', '最近两年累计净利润', sumYears(f, 'netProfit', y2), s1[0]!.minNetProfitSumYuan!, fieldsMissing(e, f, 'netProfit', y2))],
       [mvCheck(e, mv, mvLabel, S[0]!.minMarketValueYuan), positive(e, f, y), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, s1[1]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y]))],
     ]),
-    standard(e, 'star', 'star.2', S[1]!.clause, [[mvCheck(e, mv, mvLabel, S[1]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, S[1]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y])), shareCheck(e, 'rdShare3y', '最近三年累计研发投入占累计营业收入比例', rd3, rev3, S[1]!.minRdShare3yPct!, [...fieldsMissing(e, f, 'rdExpense', y3), ...fieldsMissing(e, f, 'revenue', y3)])]]),
-    standard(e, 'star', 'star.3', S[2]!.clause, [[mvCheck(e, mv, mvLabel, S[2]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, S[2]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y])), minCheck(e, 'operatingCashFlow3y', '最近三年经营活动现金流量净额累计', sum(y3.map((x) => yearOf(f, x).operatingCashFlow)), S[2]!.minOperatingCashFlow3yYuan!, fieldsMissing(e, f, 'operatingCashFlow', y3))]]),
+    standard(e, 'star', 'star.2', S[1]!.clause, [[mvCheck(e, mv, mvLabel, S[1]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, S[1]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y])), shareCheck(e, 'rdShare3y', '最近三年累计研发投入占累计营业收入比例', rd3, rev3, S[1]!.minRdShare3yPct!, joined(fieldsMissing(e, f, 'rdExpense', y3), fieldsMissing(e, f, 'revenue', y3)))]]),
+    standard(e, 'star', 'star.3', S[2]!.clause, [[mvCheck(e, mv, mvLabel, S[2]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, S[2]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y])), minCheck(e, 'operatingCashFlow3y', '最近三年经营活动现金流量净额累计', sumYears(f, 'operatingCashFlow', y3), S[2]!.minOperatingCashFlow3yYuan!, fieldsMissing(e, f, 'operatingCashFlow', y3))]]),
     standard(e, 'star', 'star.4', S[3]!.clause, [[mvCheck(e, mv, mvLabel, S[3]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, S[3]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y]))]]),
     standard(e, 'star', 'star.5', S[4]!.clause, [[mvCheck(e, mv, mvLabel, S[4]!.minMarketValueYuan), check({ id: 'qualitative', label: S[4]!.qualitative!, unit: 'bool', actual: null, required: null, met: f.extras.star5Qualitative, detail: !e ? '' : f.extras.star5Qualitative === null ? 'officer judgement needed' : `officer judgement: ${f.extras.star5Qualitative ? 'holds' : 'does not hold'}`, needed: f.extras.star5Qualitative === null ? ['star5Qualitative (officer judgement)'] : [] })]]),
   ];
@@ -235,17 +248,17 @@ export function evaluateListing(f: EnterpriseYearFacts, explain = true): Listing
   const rdSumOk = rd3 === null ? null : rd3 >= Y(K.minRdSum3yYuan);
   const rev3Known = yearOf(f, y - 2).revenue !== null && cur.revenue !== null;
   // 最近三年营业收入复合增长率 = (revenue_y ÷ revenue_{y-2})^(1/2) − 1 ≥ 25 %  ⇔  revenue_y ≥ 156.25 % of revenue_{y-2}.
-  const cagrOk = rev3Known ? yearOf(f, y - 2).revenue! > 0 && BigInt(cur.revenue!) * 10000n >= 15625n * BigInt(yearOf(f, y - 2).revenue!) : null;
+  const cagrOk = rev3Known ? yearOf(f, y - 2).revenue! > 0 && shareAtLeast(cur.revenue!, yearOf(f, y - 2).revenue!, 156.25) : null;
   const patents = f.extras.mainBusinessInventionPatents;
   const kechuang: Check[] = [
-    check({ id: 'kcRd', label: LABELS.kcRd, unit: 'share', actual: rd3 !== null && rev3 ? ratio(rd3, rev3) : null, required: K.minRdShare3yPct / 100, met: or3(rdShareOk, rdSumOk), detail: e ? `R&D ${fmt(rd3)} of revenue ${fmt(rev3)}` : '', needed: [...fieldsMissing(e, f, 'rdExpense', y3), ...fieldsMissing(e, f, 'revenue', y3)] }),
-    shareCheck(e, 'kcRdStaff', LABELS.kcRdStaff, cur.rdStaff, cur.employees, K.minRdStaffPct, [...fieldsMissing(e, f, 'rdStaff', [y]), ...fieldsMissing(e, f, 'employees', [y])]),
+    check({ id: 'kcRd', label: LABELS.kcRd, unit: 'share', actual: rd3 !== null && rev3 ? ratio(rd3, rev3) : null, required: K.minRdShare3yPct / 100, met: or3(rdShareOk, rdSumOk), detail: e ? `R&D ${fmt(rd3)} of revenue ${fmt(rev3)}` : '', needed: joined(fieldsMissing(e, f, 'rdExpense', y3), fieldsMissing(e, f, 'revenue', y3)) }),
+    shareCheck(e, 'kcRdStaff', LABELS.kcRdStaff, cur.rdStaff, cur.employees, K.minRdStaffPct, joined(fieldsMissing(e, f, 'rdStaff', [y]), fieldsMissing(e, f, 'employees', [y]))),
     check({ id: 'kcPatents', label: LABELS.kcPatents, unit: 'count', actual: patents, required: K.minMainBusinessInventionPatents, met: patents === null ? null : patents >= K.minMainBusinessInventionPatents, detail: !e ? '' : patents === null ? `registry holds ${f.ipGranted.invention_patent ?? 0} granted invention patent(s); how many serve the main business needs an officer's count` : `${patents} patent(s)`, needed: patents === null ? ['mainBusinessInventionPatents'] : [] }),
     check({ id: 'kcRevenue', label: LABELS.kcRevenue, unit: 'yuan', actual: cur.revenue === null ? null : cur.revenue / 100, required: K.minLatestRevenueYuan, met: or3(cagrOk, cur.revenue === null ? null : cur.revenue >= Y(K.minLatestRevenueYuan)), detail: e ? `revenue ${fmt(yearOf(f, y - 2).revenue)} (${y - 2}) → ${fmt(cur.revenue)} (${y})` : '', needed: fieldsMissing(e, f, 'revenue', [y - 2, y]) }),
   ];
-  const kcCore = and3(...kechuang.slice(0, 3).map((c) => c.met));
+  const kcCore = and3(kechuang[0]!.met, kechuang[1]!.met, kechuang[2]!.met);
   const starReady = or3(
-    and3(or3(...star.slice(0, 4).map((s) => s.met)), kcCore, kechuang[3]!.met),
+    and3(or3(star[0]!.met, star[1]!.met, star[2]!.met, star[3]!.met), kcCore, kechuang[3]!.met),
     and3(star[4]!.met, kcCore),
   );
 
@@ -262,7 +275,7 @@ export function evaluateListing(f: EnterpriseYearFacts, explain = true): Listing
       met: f.listingStatus !== 'neeq_innovation' ? false : neeqOn === null ? null : neeqOn <= neeqCutoff,
       detail: !e ? '' : f.listingStatus !== 'neeq_innovation' ? `listing status is ${f.listingStatus}` : neeqOn === null ? 'NEEQ listing date unknown' : `listed ${neeqOn}, needs on or before ${neeqCutoff}`,
       needed: f.listingStatus === 'neeq_innovation' && neeqOn === null ? ['neeqListedOn'] : [] }),
-    minCheck(e, 'netAssets', '最近一年期末净资产', netAssets(cur), B.basic.minNetAssetsYuan, [...fieldsMissing(e, f, 'totalAssets', [y]), ...fieldsMissing(e, f, 'totalLiabilities', [y])]),
+    minCheck(e, 'netAssets', '最近一年期末净资产', netAssets(cur), B.basic.minNetAssetsYuan, joined(fieldsMissing(e, f, 'totalAssets', [y]), fieldsMissing(e, f, 'totalLiabilities', [y]))),
   ];
   const revGrowth = cur.revenue !== null && prev.revenue !== null ? (prev.revenue > 0 ? atLeastPercentOf(cur.revenue, prev.revenue, 100 + B.standards[1]!.minRevenueGrowthPct!) : false) : null;
   const bse: StandardResult[] = [
@@ -276,10 +289,10 @@ export function evaluateListing(f: EnterpriseYearFacts, explain = true): Listing
       check({ id: 'revenueGrowth', label: LABELS.revenueGrowth, unit: 'share', actual: cur.revenue !== null && prev.revenue ? ratio(cur.revenue - prev.revenue, prev.revenue) : null, required: B.standards[1]!.minRevenueGrowthPct! / 100, met: revGrowth, detail: e ? `${fmt(prev.revenue)} → ${fmt(cur.revenue)}` : '', needed: fieldsMissing(e, f, 'revenue', y2) }),
       minCheck(e, 'operatingCashFlow', '最近一年经营活动现金流量净额为正', cur.operatingCashFlow, 0, fieldsMissing(e, f, 'operatingCashFlow', [y]), true),
     ]]),
-    standard(e, 'bse', 'bse.3', B.standards[2]!.clause, [[mvCheck(e, mv, mvLabel, B.standards[2]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, B.standards[2]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y])), shareCheck(e, 'rdShare2y', '最近两年研发投入合计占营业收入合计比例', rd2, rev2, B.standards[2]!.minRdShare2yPct!, [...fieldsMissing(e, f, 'rdExpense', y2), ...fieldsMissing(e, f, 'revenue', y2)])]]),
+    standard(e, 'bse', 'bse.3', B.standards[2]!.clause, [[mvCheck(e, mv, mvLabel, B.standards[2]!.minMarketValueYuan), minCheck(e, 'revenue', '最近一年营业收入', cur.revenue, B.standards[2]!.minRevenueYuan!, fieldsMissing(e, f, 'revenue', [y])), shareCheck(e, 'rdShare2y', '最近两年研发投入合计占营业收入合计比例', rd2, rev2, B.standards[2]!.minRdShare2yPct!, joined(fieldsMissing(e, f, 'rdExpense', y2), fieldsMissing(e, f, 'revenue', y2)))]]),
     standard(e, 'bse', 'bse.4', B.standards[3]!.clause, [[mvCheck(e, mv, mvLabel, B.standards[3]!.minMarketValueYuan), minCheck(e, 'rdSum2y', '最近两年研发投入合计', rd2, B.standards[3]!.minRdSum2yYuan!, fieldsMissing(e, f, 'rdExpense', y2))]]),
   ];
-  const bseReady = and3(...bseBasic.map((c) => c.met), or3(...bse.map((s) => s.met)));
+  const bseReady = and3(bseBasic[0]!.met, bseBasic[1]!.met, or3(bse[0]!.met, bse[1]!.met, bse[2]!.met, bse[3]!.met));
 
   // NEEQ innovation layer
   const N = T.neeqInnovation.standards;
@@ -293,7 +306,7 @@ export function evaluateListing(f: EnterpriseYearFacts, explain = true): Listing
   const cagr2 = cur.revenue !== null && rev0 !== null && prev.revenue !== null
     ? rev0 > 0 && cur.revenue > prev.revenue && prev.revenue > rev0 && atLeastPercentOf(cur.revenue, rev0, 169)
     : null;
-  const neeqBasic: Check[] = [minCheck(e, 'netAssetsNonNegative', '最近一年期末净资产不为负值', netAssets(cur), 0, [...fieldsMissing(e, f, 'totalAssets', [y]), ...fieldsMissing(e, f, 'totalLiabilities', [y])])];
+  const neeqBasic: Check[] = [minCheck(e, 'netAssetsNonNegative', '最近一年期末净资产不为负值', netAssets(cur), 0, joined(fieldsMissing(e, f, 'totalAssets', [y]), fieldsMissing(e, f, 'totalLiabilities', [y])))];
   const neeq: StandardResult[] = [
     standard(e, 'neeq_innovation', 'neeq_innovation.1', N[0]!.clause, [[
       minCheck(e, factName('netProfit', y - 1), yearLabel(y - 1, ' 净利润'), prev.netProfit, N[0]!.minNetProfitEachOf2yYuan!, fieldsMissing(e, f, 'netProfit', [y - 1])),
@@ -316,7 +329,7 @@ export function evaluateListing(f: EnterpriseYearFacts, explain = true): Listing
       check({ id: 'trading', label: N[3]!.tradingConditions!, unit: 'bool', actual: null, required: null, met: null, detail: 'trading data is not in the registry', needed: ['NEEQ trading data (market makers or auction volume)'] }),
     ]]),
   ];
-  const neeqReady = and3(...neeqBasic.map((c) => c.met), or3(...neeq.map((s) => s.met)));
+  const neeqReady = and3(neeqBasic[0]!.met, or3(neeq[0]!.met, neeq[1]!.met, neeq[2]!.met, neeq[3]!.met));
 
   const boards: BoardResult[] = [
     { board: 'star', reference: T.star.reference, basic: kechuang, standards: star, ready: starReady },
