@@ -138,6 +138,27 @@ describe('the maintained standing', () => {
     await expectSameBothWays(today);
   });
 
+  it("keeps the count of a bank's or a class's loans as a stored result, recounted once loan_status is written", async () => {
+    await runClassification(ctx.db, sys, { asOf: today });
+    const total = async (q: string) => {
+      const res = await ctx.as('officer', { method: 'GET', url: `/api/v1/monitoring/drilldown/loans?asOf=${today}${q}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { total: number }).total;
+    };
+    const npl = await total('&class=npl');
+    const bank1 = await total('&bank=BANK1');
+    const keys = (await sql<{ key: string }>`select key from stored_results where kind = 'loan_status_count'`.execute(ctx.db)).rows;
+    expect(keys.map((k) => k.key)).toEqual(expect.arrayContaining(['*|npl', `${ctx.ids.bankOrg}|*`]));
+    // Written past every write path (no reclassification): the stored count must not be what it read before.
+    const performing = await sql<{ loan_id: string }>`
+      select loan_id from loan_status where outstanding > 0 and final_class not in ('substandard','doubtful','loss') limit 1`.execute(ctx.db);
+    await sql`update loan_status set final_class = 'loss' where loan_id = ${performing.rows[0]!.loan_id}`.execute(ctx.db);
+    expect(await total('&class=npl')).toBe(npl + 1);
+    expect(await total('&bank=BANK1')).toBe(bank1);
+    await runClassification(ctx.db, sys, { asOf: today });
+    expect(await total('&class=npl')).toBe(npl);
+  });
+
   it('is not read after any loan is classified for a later date (rows moved past it)', async () => {
     await classifyLoans(ctx.db, addDays(today, 1), { loanIds: [f.L1] });
     expect(await standingMaintainedOn(ctx.db, today)).toBe(false);

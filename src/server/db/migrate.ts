@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022_report_pack_generation';
 import * as m0027 from './migrations/0027_maintain_loan_standing';
 import * as m0026 from './migrations/0026_create_stored_results';
 import * as m0024 from './migrations/0024_compact_subsidy_entitlements';
+import * as m0028 from './migrations/0028_stored_loan_status_counts';
 
 // Migrations are listed here (not read from disk) so they load the same under tsx, tests and bundles.
 // Forward-only and additive: never edit a migration that has shipped; add the next number.
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0027_maintain_loan_standing': m0027,
   '0026_create_stored_results': m0026,
   '0024_compact_subsidy_entitlements': m0024,
+  '0028_stored_loan_status_counts': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

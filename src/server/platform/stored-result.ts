@@ -5,10 +5,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 
-/** Tables a migration-0026 trigger watches; a stored kind may only depend on these. */
+/** Tables a migration-0026 (or 0028: loan_status) trigger watches; a stored kind may only depend on these. */
 export type StoredSource =
   | 'loans' | 'loan_repayments' | 'loan_reports' | 'loan_schedule' | 'classification_floors' | 'enterprise_rounds'
-  | 'organizations' | 'applications' | 'application_assignments' | 'products' | 'events';
+  | 'organizations' | 'applications' | 'application_assignments' | 'products' | 'events' | 'loan_status';
 
 export interface StoredKind<K, T> {
   /** Names the report; with the key, the stored row. */
