@@ -113,17 +113,28 @@ function shareCheck(e: boolean, id: string, label: string, part: number | null, 
   });
 }
 
-/** `field[year]`, the name of a missing fact, made once per field and year. */
-const FACT_NAMES = new Map<number, Map<string, string>>();
+/**
+ * A string made from a year and a text once per pair and then reused: the ~40 checks of every enterprise name the
+ * same few facts and labels per year. At most 200 years are kept (a clear beyond that).
+ */
+function perYearText(make: (year: number, text: string) => string): (year: number, text: string) => string {
+  const byYear = new Map<number, Map<string, string>>();
+  return (year, text) => {
+    let byText = byYear.get(year);
+    if (!byText) {
+      if (byYear.size >= 200) byYear.clear();
+      byYear.set(year, (byText = new Map()));
+    }
+    let s = byText.get(text);
+    if (s === undefined) byText.set(text, (s = make(year, text)));
+    return s;
+  };
+}
+
+const factNames = perYearText((year, field) => `${field}[${year}]`);
+/** `field[year]`, the name of a missing fact. */
 function factName(field: string, year: number): string {
-  let byField = FACT_NAMES.get(year);
-  if (!byField) {
-    if (FACT_NAMES.size >= 200) FACT_NAMES.clear();
-    FACT_NAMES.set(year, (byField = new Map()));
-  }
-  let name = byField.get(field);
-  if (name === undefined) byField.set(field, (name = `${field}[${year}]`));
-  return name;
+  return factNames(year, field);
 }
 
 /** A figure summed over years; null when any year lacks it. */
@@ -188,18 +199,8 @@ function positive(e: boolean, f: EnterpriseYearFacts, yy: number): Check {
   return check({ id: factName('netProfitPositive', yy), label: yearLabel(yy, ' 净利润为正'), unit: 'yuan', actual: np === null ? null : np / 100, required: 0.01, met: np === null ? null : np > 0, detail: e ? `net profit ${fmt(np)} > 0` : '', needed: np === null ? [factName('netProfit', yy)] : [] });
 }
 
-/** `${year}${text}`, made once per year and text. */
-const YEAR_LABELS = new Map<number, Map<string, string>>();
-function yearLabel(year: number, text: string): string {
-  let byText = YEAR_LABELS.get(year);
-  if (!byText) {
-    if (YEAR_LABELS.size >= 200) YEAR_LABELS.clear();
-    YEAR_LABELS.set(year, (byText = new Map()));
-  }
-  let s = byText.get(text);
-  if (s === undefined) byText.set(text, (s = `${year}${text}`));
-  return s;
-}
+/** `${year}${text}`, a check's label. */
+const yearLabel = perYearText((year, text) => `${year}${text}`);
 
 function roeCheck(e: boolean, id: string, label: string, bp: number | null, pct: number, needed: string[]): Check {
   return check({ id, label, unit: 'share', actual: bp === null ? null : bp / 10000, required: pct / 100, met: bp === null ? null : bp >= pct * 100, detail: !e ? '' : bp === null ? 'weighted average ROE unknown' : `${bp / 100}% ≥ ${pct}%`, needed: bp === null ? needed : [] });
