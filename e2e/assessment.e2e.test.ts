@@ -3,8 +3,7 @@ import { makeUscc } from '../src/shared/uscc';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
 import { ApiCaller, BankAssessmentPage, EventsPage } from './pages/AssessmentPages';
-import { AppShell } from './pages/AppShell';
-import { LoginPage } from './pages/LoginPage';
+import { signedIn } from './pages/signedIn';
 
 // 合作银行考核 end to end (issue #5): an officer keeps the events register (records, edits, deletes, imports with
 // the error report), the assessment shows every bank's indicators, values and scores as the API computes them from
@@ -14,13 +13,6 @@ type Assessment = { banks: Array<{ bank: string; bankName: string; total: number
 type Statistics = { rows: Array<{ product: string | null; amount: number }>; total: { amount: number; enterprises: number } };
 
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4)) - 1;
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 const HISTORY = [
   'application_no,uscc,enterprise_name,district,product_code,submitted_on,screening_result,recommended_on,recommended_amount,bank_code,bank_decision,decided_on,approved_amount',

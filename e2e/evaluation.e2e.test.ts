@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage';
 import { EvaluationModelsPage, EvaluationSection } from './pages/EvaluationPages';
-import { LoginPage } from './pages/LoginPage';
 import { ApiSession } from './pages/SubsidyApi';
+import { signedIn } from './pages/signedIn';
 
 // Issue #6 in the browser, on the demo (whose seed runs every evaluation once): an officer reads an enterprise's
 // 科技型中小企业 score with its items and the clause it rests on, adds a fact and sees the score follow, and runs the
 // whole registry from the models page; an enterprise user sees its own evaluations and no one else's.
 interface Stored { kind: string; score: number | null; eligible: boolean | null; result: { breakdown: { techStaff: number | null; rd: number | null; ip: number | null }; reasons: string[]; reference: string } }
 interface Evaluations { year: number; results: Stored[] }
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 describe.skipIf(noBrowser)('enterprise evaluations', () => {
   let e2e: E2E;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
 import {
   ApplicationListPage,
   ApplicationPage,
@@ -11,8 +10,8 @@ import {
   NewApplicationPage,
   pick,
 } from './pages/FinancingPages';
-import { LoginPage } from './pages/LoginPage';
 import { ApiSession } from './pages/SubsidyApi';
+import { signedIn } from './pages/signedIn';
 
 // 融资 end to end (issue #4): an enterprise applies and submits; an officer screens, holds a review meeting and
 // recommends it to ICBC; the enterprise consents to ICBC reading its tax and social insurance data; the bank
@@ -23,13 +22,6 @@ import { ApiSession } from './pages/SubsidyApi';
 const ENTERPRISE = 'ent010';
 const BANK = 'bank-icbc';
 const PRODUCT = 'KJLYD';
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 interface FunnelJson {
   total: { applications: number; recommendedCount: number; approvedCount: number };

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
 import { EquityPage, LinkagePage, PoolEntryPage, PoolPage } from './pages/ListingPages';
-import { LoginPage } from './pages/LoginPage';
 import { ApiSession } from './pages/SubsidyApi';
+import { signedIn } from './pages/signedIn';
 
 // Issue #7 end to end on the demo: an officer nominates an enterprise into the cultivation pool, moves it to
 // cultivating with a criterion and logs a site visit, which the dashboard's workload counts; the linkage report
 // shows the demo's linked loans; an enterprise posts an equity need that the demo fund sees and shows interest in.
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 interface Workload { workload: { total: { contacted: number; visited: number } } }

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
 import { FloorsPage, LoanImportPage, LoanListPage, LoanPage } from './pages/LoanPages';
-import { LoginPage } from './pages/LoginPage';
+import { signedIn } from './pages/signedIn';
 
 // 贷款台账 end to end (issue #5): an officer imports a bank's report as of a date and finds the loan classified
 // from the reported days past due; the bank sees only its own loans and, on a loan repaying through the platform
 // that stopped paying, the overdue instalments; an officer adds a dated floors table and classifies now.
 const HEADER = 'loan_no,uscc,enterprise_name,district,bank_code,product_code,collateral_mode,disbursed_on,principal,annual_rate,term_months,repayment_method,outstanding,dpd,first_loan,linkage_mode';
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 describe.skipIf(noBrowser)('loans: import a bank report, the bank\'s view, classification floors', () => {
   let e2e: E2E;

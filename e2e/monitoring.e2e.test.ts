@@ -3,21 +3,13 @@ import type { BankDashboard, DrilldownLoan, EnterpriseDashboard, Indicators } fr
 import { formatPct, previousMonthEnd, todayShanghai } from '../src/web/features/monitoring/format';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
-import { LoginPage } from './pages/LoginPage';
 import { AlertsPage, OverviewPage, unreadCount } from './pages/MonitoringPages';
 import { ApiSession } from './pages/SubsidyApi';
+import { signedIn } from './pages/signedIn';
 
 // 监测预警 end to end (issue #8): the office overview shows the API's figures for a date and drills from a bar into
 // the loans behind it; an officer runs the rules, acknowledges and resolves an alert while the unread badge falls;
 // a bank sees only its own portfolio and alerts; an enterprise its own dashboard; every role's monitoring menu opens.
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
-
 /** 万元 with two decimals as the page prints it, back to a number. */
 const wan = (text: string) => Number(text.replace(/,/g, ''));
 const toWan = (yuan: number) => Math.round(yuan / 100) / 100;

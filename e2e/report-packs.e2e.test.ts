@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
-import { LoginPage } from './pages/LoginPage';
 import { ReportPacksPage } from './pages/ReportPackPages';
+import { signedIn } from './pages/signedIn';
 
 // 报告归档 end to end (issue #8): an officer asks for last month's pack from the page, the server's own job runner
 // generates it (the page polls until it is ready), and both files download; an auditor reads the archive but has
@@ -12,13 +11,6 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).fo
 const [y, m] = today.split('-').map(Number) as [number, number];
 const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 const label = `${Number(lastMonth.slice(0, 4))}年${Number(lastMonth.slice(5, 7))}月`;
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 describe.skipIf(noBrowser)('report packs: generate a monthly pack and download it', () => {
   let e2e: E2E;

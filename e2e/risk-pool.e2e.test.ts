@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
-import { LoginPage } from './pages/LoginPage';
 import { PoolPages, RiskClaimPage } from './pages/RiskPoolPages';
+import { signedIn } from './pages/signedIn';
 
 // 风险补偿资金池 end to end (issue #5), on the demo pools: a bank files a claim on its non-performing enrolled loan
 // RP-DEMO-004 (guarantee, outstanding 800,000 yuan); officer1 reviews; officer1 cannot approve (four-eyes); officer2
 // approves and the 9:1 pool pays 90% of the loss at once; the pool page shows the new balance, its charts and the
 // loss rate against the 3% tolerance, in Chinese and in English.
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 describe.skipIf(noBrowser)('risk compensation pool: claim, review, approval, payout, pool page', () => {
   let e2e: E2E;

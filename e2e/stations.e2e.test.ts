@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
 import { StationsPage } from './pages/ListingPages';
-import { LoginPage } from './pages/LoginPage';
 import { ApiSession } from './pages/SubsidyApi';
+import { signedIn } from './pages/signedIn';
 
 // Issue #7: an administrator edits a service station's officers and the area and parks it serves on the demo.
 interface Detail { parks: string[]; areas: { district: string; street: string | null }[]; officers: { name: string; phone: string | null; active: boolean }[] }
@@ -21,10 +20,8 @@ describe.skipIf(noBrowser)('service stations', () => {
   });
 
   it('an administrator edits an officer, adds one, and changes the parks and areas the station serves', async () => {
-    const page = await e2e.newPage();
-    await new LoginPage(page).open();
-    await new LoginPage(page).signIn('admin');
-    await new AppShell(page).navigate('stations');
+    const { page, shell } = await signedIn(e2e, 'admin');
+    await shell.navigate('stations');
     const stations = new StationsPage(page);
     await stations.edit('YP-DH');
     await stations.editOfficer('郑洁（演示）', { phone: '021-65009999', active: false });

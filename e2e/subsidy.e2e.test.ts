@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noBrowser } from './browser';
 import { startE2E, type E2E } from './harness';
-import { AppShell } from './pages/AppShell';
-import { LoginPage } from './pages/LoginPage';
 import { ApiSession } from './pages/SubsidyApi';
 import { CalculatorPage, ClaimListPage, ClaimPage, NewClaimPage, chooseOption } from './pages/SubsidyPages';
+import { signedIn } from './pages/signedIn';
 
 // 政策兑现 end to end (issue #3): the calculator explains a result clause by clause; an enterprise applies;
 // officers review, determine, publish, approve (a second officer above the threshold) and pay; the budget
@@ -16,13 +15,6 @@ const MEASURE = 'YP2025-8.2';
 const EVENT_DATE = '2026-06-30';
 const YEAR = 2026;
 const DAY = 86_400_000;
-
-async function signedIn(e2e: E2E, username: string) {
-  const page = await e2e.newPage();
-  await new LoginPage(page).open();
-  await new LoginPage(page).signIn(username);
-  return { page, shell: new AppShell(page) };
-}
 
 describe.skipIf(noBrowser)('subsidy claims: calculator, application, review to payment, budget, simulation', () => {
   let e2e: E2E;
